@@ -1,0 +1,86 @@
+#pragma once
+// A repair case: the device, its customer, what was agreed, and its append-only timeline.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/calendar.hpp"
+#include "workflow/case_status.hpp"
+#include "workflow/warranty.hpp"
+
+namespace kiosk {
+
+struct Customer {
+  std::string name;
+  std::string mobile;   // E.164, e.g. +4791234567
+  std::string email;    // may be empty
+  std::string address;  // service location the device returns to
+};
+
+struct Device {
+  std::string vendor;  // profile id: apple, hp, lenovo
+  std::string family;  // mac, ipad, laptop, printer, ...
+  std::string serial;  // upper case, no spaces
+  std::string product;
+  Date purchased;
+  std::string seller;   // atea or other
+  std::string country;  // of purchase, ISO code
+  std::optional<Date> aceUntil;
+  std::optional<Date> contractUntil;
+};
+
+// What the counter recorded at hand-in besides device and customer.
+struct IntakeDetails {
+  std::string ecase;      // the customer's original order case no. ("E-sak")
+  std::string invoice;
+  std::string order;
+  std::string fault;
+  std::string channel;    // counter, phone, email, web, letter, abroad
+  std::string agreement;  // service agreement number, e.g. SA0009858
+  std::string accessories;
+  std::string condition;
+  std::string shelf;
+  std::string passcode;   // never printed; sealed in a later slice
+  std::string secondCaseReason;  // why a second open case for the same device was allowed
+};
+
+// One line of the timeline. Events are only ever appended.
+struct CaseEvent {
+  LocalTime at{};
+  std::string staff;
+  std::string kind;    // the step: registered, diagnosed, decided, quoted, ...
+  std::string detail;  // human-readable specifics
+};
+
+enum class CustomerAnswer { None, Approved, Declined, BoughtNew };
+
+struct RepairCase {
+  std::uint64_t sequence = 0;  // the store's sequence number; the case number derives from it
+  std::string number;          // "XXXX-XXXX"
+  std::int64_t version = 0;    // bumped on every change; guards against lost updates
+  Device device;
+  Customer customer;
+  IntakeDetails intake;
+  LocalTime registeredAt{};
+  CaseStatus status = CaseStatus::Registered;
+
+  std::string finding;
+  Damage damage = Damage::None;
+  std::optional<WarrantyDecision> warranty;
+  std::optional<std::int64_t> quoteOre;  // the quote in øre (1/100 NOK)
+  CustomerAnswer answer = CustomerAnswer::None;
+  std::vector<std::string> parts;
+  std::string carrier;
+  std::string tracking;
+  std::optional<LocalTime> informedAt;  // first time the customer was told the outcome
+  std::optional<Date> due;              // set when the clock starts
+  bool lateReport = false;              // Lenovo: reported in the 15:30-16:00 band
+  std::optional<LocalTime> doneAt;      // shipped (carry-in) or on-site visit done (Lenovo)
+  std::optional<LocalTime> closedAt;
+  std::string acceptedBy;
+
+  std::vector<CaseEvent> events;  // may be empty when loaded for a list
+};
+
+}  // namespace kiosk
