@@ -114,6 +114,11 @@ Result<std::uint64_t> parseCaseNumber(std::string_view text, std::string_view fi
   const std::uint64_t sequence =
       mulMod((scrambled + kCaseNumberCapacity - kOffset) % kCaseNumberCapacity, kInverseMultiplier,
              kCaseNumberCapacity);
+  if (sequence == 0) {
+    // The one well-formed text that decodes to sequence 0: never issued (sequences start at 1).
+    return badInput(std::string(field),
+                    "'" + std::string(text) + "' is not a case number that was issued");
+  }
   return sequence;
 }
 
