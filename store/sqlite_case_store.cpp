@@ -1,0 +1,274 @@
+#include "store/sqlite_case_store.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <new>
+#include <utility>
+
+#include "store/sqlite_case_rows.hpp"
+#include "store/sqlite_connection.hpp"
+#include "store/sqlite_migrations.hpp"
+#include "store/sqlite_open.hpp"
+#include "store/sqlite_text_fold.hpp"
+#include "workflow/case_number.hpp"
+
+namespace kiosk {
+namespace {
+
+// Nothing thrown below this line crosses the port: every exception becomes a Storage error
+// that says what the store was doing ("cannot read case" + " " + subject).
+template <class F>
+auto guarded(std::string_view doing, std::string_view subject, F&& body) noexcept -> decltype(body()) {
+  const auto describe = [&](std::string_view cause) {
+    std::string message(doing);
+    if (!subject.empty()) message.append(" ").append(subject);
+    return message.append(": ").append(cause);
+  };
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    try {
+      return storageError(describe(e.what()));
+    } catch (...) {
+    }
+  } catch (...) {
+    try {
+      return storageError(describe("unexpected error"));
+    } catch (...) {
+    }
+  }
+  // Building the message itself failed (out of memory): say as little as possible.
+  return tl::unexpected(Error{ErrorKind::Storage, {}, {}});
+}
+
+std::int64_t sqlCount(std::size_t n) {
+  return n > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
+             ? std::numeric_limits<std::int64_t>::max()
+             : static_cast<std::int64_t>(n);
+}
+
+bool sameEvent(const CaseEvent& a, const CaseEvent& b) {
+  return a.at == b.at && a.staff == b.staff && a.kind == b.kind && a.detail == b.detail;
+}
+
+std::optional<RepairCase> selectCase(SqliteConnection& db, const std::string& number) {
+  SqliteStatement select(db, selectCasesSql("WHERE number = ?1"));
+  select.bind(1, std::string_view(number));
+  auto rows = readCaseRows(db, select);
+  if (rows.empty()) return std::nullopt;
+  RepairCase c = std::move(rows.front());
+  c.events = selectEvents(db, c.sequence);
+  return c;
+}
+
+// Case numbers are typed at a counter: accept any spelling the number parser accepts.
+Result<std::string> lookupNumber(const std::string& number) {
+  auto normalized = normalizeCaseNumber(number);
+  if (!normalized) return notFound("case", normalized.error().message);
+  return normalized;
+}
+
+// Everything a change may not do to the stored case, checked before anything is written.
+Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
+  if (after.sequence != before.sequence || after.number != before.number) {
+    return storageError("case " + before.number + ": a change may not alter the case's sequence or number");
+  }
+  const bool kept = after.events.size() >= before.events.size() &&
+                    std::equal(before.events.begin(), before.events.end(), after.events.begin(), sameEvent);
+  if (!kept) {
+    return storageError("case " + before.number +
+                        ": a change may only append events; it removed or altered earlier ones");
+  }
+  return {};
+}
+
+}  // namespace
+
+SqliteCaseStore::SqliteCaseStore(std::unique_ptr<SqliteConnection> db) : m_db(std::move(db)) {}
+
+SqliteCaseStore::~SqliteCaseStore() = default;
+
+Result<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::open(const std::filesystem::path& file) {
+  return guarded("cannot open the case database", {}, [&]() -> Result<std::unique_ptr<SqliteCaseStore>> {
+    if (file.empty()) return storageError("cannot open the case database: no file given");
+    // Absolute: error messages name the real file, and SQLite never reads it as a URI.
+    const auto absolute = std::filesystem::absolute(file);
+    prepareDatabaseFile(absolute);
+    return openPath(absolute.string());
+  });
+}
+
+Result<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::openInMemory() {
+  return guarded("cannot open an in-memory case database", {},
+                 [&]() { return openPath(std::string(kInMemoryDatabase)); });
+}
+
+Result<std::unique_ptr<SqliteCaseStore>> SqliteCaseStore::openPath(const std::string& path) {
+  auto db = openCaseDatabase(path, SqliteBusyPolicy{});
+  return std::unique_ptr<SqliteCaseStore>(new SqliteCaseStore(std::move(db)));
+}
+
+int SqliteCaseStore::latestSchemaVersion() { return static_cast<int>(embeddedSqliteMigrations().size()); }
+
+Result<RepairCase> SqliteCaseStore::create(RepairCase draft) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot store the new case", {}, [&]() -> Result<RepairCase> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    // Checked under the write lock, so two counters cannot both open a case for one device.
+    // A device without a serial cannot be matched, so the rule does not apply to it.
+    if (!draft.device.serial.empty() && draft.intake.secondCaseReason.empty()) {
+      SqliteStatement open(*m_db,
+                           "SELECT number FROM repair_case WHERE device_serial = ?1 AND status <> 'closed' "
+                           "ORDER BY seq DESC LIMIT 1");
+      open.bind(1, std::string_view(draft.device.serial));
+      if (open.step()) {
+        return refused("serial " + draft.device.serial + " already has open case " + open.text(0));
+      }
+    }
+    // AUTOINCREMENT's own rule (past both the highest key and the highest ever used), read
+    // ahead so the number can be written with the row.
+    const auto next = m_db->queryInteger(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'repair_case'), 0), "
+        "coalesce((SELECT max(seq) FROM repair_case), 0)) + 1");
+    if (next <= 0 || static_cast<std::uint64_t>(next) >= kCaseNumberCapacity) {
+      return storageError("cannot store the new case: case numbers are exhausted");
+    }
+    draft.sequence = static_cast<std::uint64_t>(next);
+    draft.number = formatCaseNumber(draft.sequence);
+    draft.version = 1;
+    insertCaseRow(*m_db, draft);
+    insertEvents(*m_db, draft.sequence, draft.events, 0);
+    transaction.commit();
+    return draft;
+  });
+}
+
+Result<RepairCase> SqliteCaseStore::load(const std::string& number) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read case", number, [&]() -> Result<RepairCase> {
+    const auto normalized = lookupNumber(number);
+    if (!normalized) return tl::unexpected(normalized.error());
+    auto found = m_db->retryWhileBusy([&] {
+      // One snapshot for the row and its events.
+      SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Deferred);
+      return selectCase(*m_db, *normalized);
+    });
+    if (!found) return notFound("case", "no case " + *normalized);
+    return std::move(*found);
+  });
+}
+
+Result<RepairCase> SqliteCaseStore::update(const std::string& number, const Change& change) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot update case", number, [&]() -> Result<RepairCase> {
+    const auto normalized = lookupNumber(number);
+    if (!normalized) return tl::unexpected(normalized.error());
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    auto stored = selectCase(*m_db, *normalized);
+    if (!stored) return notFound("case", "no case " + *normalized);
+    RepairCase changed = *stored;
+    // A refused or failed change returns here; the transaction rolls back having written nothing.
+    if (auto applied = change(changed); !applied) return tl::unexpected(applied.error());
+    if (auto checked = checkChange(*stored, changed); !checked) return tl::unexpected(checked.error());
+    changed.version = stored->version + 1;
+    if (!updateCaseRow(*m_db, changed, stored->version)) {
+      // Cannot happen under the write lock; if it does, someone bypassed it.
+      return conflict("case " + changed.number + " was changed by someone else; reload and retry");
+    }
+    insertEvents(*m_db, changed.sequence, changed.events, stored->events.size());
+    transaction.commit();
+    return changed;
+  });
+}
+
+Result<std::vector<RepairCase>> SqliteCaseStore::findBySerial(const std::string& serial) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by serial", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_db->retryWhileBusy([&] {
+      SqliteStatement select(*m_db, selectCasesSql("WHERE device_serial = ?1 ORDER BY seq DESC"));
+      select.bind(1, std::string_view(serial));
+      return readCaseRows(*m_db, select);
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> SqliteCaseStore::findByMobile(const std::string& mobile) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by mobile number", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_db->retryWhileBusy([&] {
+      SqliteStatement select(*m_db, selectCasesSql("WHERE customer_mobile = ?1 ORDER BY seq DESC"));
+      select.bind(1, std::string_view(mobile));
+      return readCaseRows(*m_db, select);
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> SqliteCaseStore::findByCustomerName(const std::string& fragment,
+                                                                    std::size_t limit) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by customer name", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_db->retryWhileBusy([&] {
+      // A substring can start anywhere, so no index helps: this scans, newest first.
+      SqliteStatement select(*m_db, selectCasesSql("WHERE kiosk_contains_folded(customer_name, ?1) "
+                                                   "ORDER BY seq DESC LIMIT ?2"));
+      select.bind(1, std::string_view(foldCase(fragment)));
+      select.bind(2, limit == 0 ? std::int64_t{-1} : sqlCount(limit));
+      return readCaseRows(*m_db, select);
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> SqliteCaseStore::list(const CaseQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot list cases", {}, [&]() -> Result<std::vector<RepairCase>> {
+    // The WHERE terms are spelt as the indexes' are: "status <> 'closed'" is what lets SQLite
+    // use the partial repair_case_open_due index.
+    std::string where;
+    const auto andWhere = [&](std::string_view term) {
+      where += (where.empty() ? "WHERE " : " AND ") + std::string(term);
+    };
+    if (query.status) {
+      andWhere("status = ?1");
+    } else if (!query.includeClosed) {
+      andWhere("status <> 'closed'");
+    }
+    if (query.dueBefore) andWhere("due < ?2");
+    if (query.dueOnOrBefore) andWhere("due <= ?3");
+    const std::string sql = selectCasesSql(where + " ORDER BY due NULLS LAST, seq LIMIT ?4 OFFSET ?5");
+    return m_db->retryWhileBusy([&] {
+      SqliteStatement select(*m_db, sql);
+      if (query.status) select.bind(1, statusName(*query.status));
+      if (query.dueBefore) select.bind(2, std::string_view(formatDate(*query.dueBefore)));
+      if (query.dueOnOrBefore) select.bind(3, std::string_view(formatDate(*query.dueOnOrBefore)));
+      select.bind(4, query.limit == 0 ? std::int64_t{-1} : sqlCount(query.limit));
+      select.bind(5, sqlCount(query.offset));
+      return readCaseRows(*m_db, select);
+    });
+  });
+}
+
+Result<std::size_t> SqliteCaseStore::count() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
+    return m_db->retryWhileBusy(
+        [&] { return static_cast<std::size_t>(m_db->queryInteger("SELECT count(*) FROM repair_case")); });
+  });
+}
+
+Result<int> SqliteCaseStore::schemaVersion() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the schema version", {}, [&]() -> Result<int> {
+    return m_db->retryWhileBusy([&] { return sqliteSchemaVersion(*m_db); });
+  });
+}
+
+Result<void> SqliteCaseStore::migrateTo(int version) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot migrate the case database", {}, [&]() -> Result<void> {
+    migrateSqlite(*m_db, embeddedSqliteMigrations(), version);
+    return {};
+  });
+}
+
+}  // namespace kiosk

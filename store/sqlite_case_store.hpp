@@ -1,0 +1,56 @@
+#pragma once
+// The embedded default CaseStore: one SQLite file (WAL, fully synced), shared safely by several
+// kiosk and kioskctl processes at once.
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "workflow/case_store.hpp"
+
+namespace kiosk {
+
+class SqliteConnection;
+
+// Calls from several threads are serialised. A Change runs inside the store's write
+// transaction and lock, so it must not call back into the same store.
+class SqliteCaseStore final : public CaseStore {
+ public:
+  // Opens the case database at `file`, creating it and its parent folders when missing, and
+  // brings its schema up to date. Refuses (Storage error naming the path, file untouched) a
+  // file that is not SQLite, another program's SQLite database, or a newer schema.
+  [[nodiscard]] static Result<std::unique_ptr<SqliteCaseStore>> open(const std::filesystem::path& file);
+  // A private database that lives as long as the store: for tests and dry runs.
+  [[nodiscard]] static Result<std::unique_ptr<SqliteCaseStore>> openInMemory();
+
+  ~SqliteCaseStore() override;
+
+  [[nodiscard]] Result<RepairCase> create(RepairCase draft) override;
+  [[nodiscard]] Result<RepairCase> load(const std::string& number) override;
+  [[nodiscard]] Result<RepairCase> update(const std::string& number, const Change& change) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findBySerial(const std::string& serial) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findByMobile(const std::string& mobile) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findByCustomerName(const std::string& fragment,
+                                                                   std::size_t limit) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> list(const CaseQuery& query) override;
+  [[nodiscard]] Result<std::size_t> count() override;
+
+  // The schema version of the open file (PRAGMA user_version).
+  [[nodiscard]] Result<int> schemaVersion();
+  // Runs up or down migrations to reach `version` (0: empty), in one transaction. For tests and
+  // repairs; the store expects the latest version for everything else.
+  [[nodiscard]] Result<void> migrateTo(int version);
+  // The newest schema version this program knows.
+  [[nodiscard]] static int latestSchemaVersion();
+
+ private:
+  explicit SqliteCaseStore(std::unique_ptr<SqliteConnection> db);
+  [[nodiscard]] static Result<std::unique_ptr<SqliteCaseStore>> openPath(const std::string& path);
+
+  // One connection, one caller at a time: a transaction must not interleave with another
+  // thread's statements on the same handle.
+  std::mutex m_mutex;
+  std::unique_ptr<SqliteConnection> m_db;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,131 @@
+// list(): the due list and status lists, per the CaseQuery comments.
+#include <gtest/gtest.h>
+
+#include "store/sqlite_case_store.hpp"
+#include "tests/store/store_test_support.hpp"
+
+namespace kiosk::test {
+namespace {
+
+class SqliteListTest : public TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    auto opened = SqliteCaseStore::open(dbFile());
+    ASSERT_TRUE(opened) << opened.error().message;
+    m_store = std::move(*opened);
+    // Created in this order; names are what the assertions compare.
+    add("late", CaseStatus::Registered, "2026-11-30");
+    add("none1", CaseStatus::Diagnosed, std::nullopt);
+    add("early", CaseStatus::InRepair, "2026-11-20");
+    add("closed", CaseStatus::Closed, "2026-11-10");
+    add("mid-a", CaseStatus::Registered, "2026-11-25");
+    add("mid-b", CaseStatus::Shipped, "2026-11-25");
+    add("none2", CaseStatus::Registered, std::nullopt);
+    add("closed-nodue", CaseStatus::Closed, std::nullopt);
+  }
+
+  void add(const std::string& name, CaseStatus status, std::optional<std::string> due) {
+    RepairCase draft = draftCase("SERIAL-" + name, name);
+    draft.status = status;
+    if (due) draft.due = day(*due);
+    auto stored = m_store->create(draft);
+    ASSERT_TRUE(stored) << stored.error().message;
+  }
+
+  std::vector<std::string> names(const CaseQuery& query) {
+    const auto cases = m_store->list(query);
+    EXPECT_TRUE(cases) << cases.error().message;
+    std::vector<std::string> out;
+    if (!cases) return out;
+    for (const auto& c : *cases) {
+      EXPECT_TRUE(c.events.empty()) << "list returns cases without events";
+      out.push_back(c.customer.name);
+    }
+    return out;
+  }
+
+  using Names = std::vector<std::string>;
+
+ private:
+  std::unique_ptr<SqliteCaseStore> m_store;
+};
+
+TEST_F(SqliteListTest, OpenCasesByDueThenRegistrationWithoutDueLast) {
+  EXPECT_EQ(names({}), (Names{"early", "mid-a", "mid-b", "late", "none1", "none2"}));
+}
+
+TEST_F(SqliteListTest, IncludeClosedListsEverything) {
+  CaseQuery query;
+  query.includeClosed = true;
+  EXPECT_EQ(names(query),
+            (Names{"closed", "early", "mid-a", "mid-b", "late", "none1", "none2", "closed-nodue"}));
+}
+
+TEST_F(SqliteListTest, StatusFilterPicksOneStatus) {
+  CaseQuery query;
+  query.status = CaseStatus::Registered;
+  EXPECT_EQ(names(query), (Names{"mid-a", "late", "none2"}));
+}
+
+TEST_F(SqliteListTest, ClosedStatusIsListedWhenAskedFor) {
+  CaseQuery query;
+  query.status = CaseStatus::Closed;
+  EXPECT_EQ(names(query), (Names{"closed", "closed-nodue"}));
+}
+
+TEST_F(SqliteListTest, DueBeforeIsStrict) {
+  CaseQuery query;
+  query.dueBefore = day("2026-11-25");
+  EXPECT_EQ(names(query), (Names{"early"}));
+}
+
+TEST_F(SqliteListTest, DueOnOrBeforeIsInclusiveAndLeavesOutCasesWithoutDue) {
+  CaseQuery query;
+  query.dueOnOrBefore = day("2026-11-25");
+  EXPECT_EQ(names(query), (Names{"early", "mid-a", "mid-b"}));
+}
+
+TEST_F(SqliteListTest, DueFiltersCombineWithStatusAndIncludeClosed) {
+  CaseQuery query;
+  query.dueOnOrBefore = day("2026-11-25");
+  query.includeClosed = true;
+  EXPECT_EQ(names(query), (Names{"closed", "early", "mid-a", "mid-b"}));
+  query.includeClosed = false;
+  query.status = CaseStatus::Shipped;
+  EXPECT_EQ(names(query), (Names{"mid-b"}));
+}
+
+TEST_F(SqliteListTest, BothDueBoundsApply) {
+  CaseQuery query;
+  query.dueBefore = day("2026-11-30");
+  query.dueOnOrBefore = day("2026-11-20");
+  EXPECT_EQ(names(query), (Names{"early"}));
+}
+
+TEST_F(SqliteListTest, LimitAndOffsetPage) {
+  CaseQuery query;
+  query.limit = 2;
+  EXPECT_EQ(names(query), (Names{"early", "mid-a"}));
+  query.offset = 2;
+  EXPECT_EQ(names(query), (Names{"mid-b", "late"}));
+  query.offset = 4;
+  EXPECT_EQ(names(query), (Names{"none1", "none2"}));
+  query.offset = 6;
+  EXPECT_TRUE(names(query).empty());
+}
+
+TEST_F(SqliteListTest, OffsetWithoutLimitSkips) {
+  CaseQuery query;
+  query.offset = 4;
+  EXPECT_EQ(names(query), (Names{"none1", "none2"}));
+}
+
+TEST_F(SqliteListTest, CountIncludesClosedCases) {
+  auto opened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(*(*opened)->count(), 8U);
+}
+
+}  // namespace
+}  // namespace kiosk::test
