@@ -45,7 +45,8 @@ struct IntakeDetails {
   std::string secondCaseReason;  // why a second open case for the same device was allowed
 };
 
-// One line of the timeline. Events are only ever appended.
+// One line of the timeline. Events are only ever appended. `kind` is "registered" or the
+// name of the step that made it ("decide", "order-parts", ...).
 struct CaseEvent {
   LocalTime at{};
   std::string staff;

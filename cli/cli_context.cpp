@@ -1,0 +1,122 @@
+#include "cli/cli_context.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "store/sqlite_case_store.hpp"
+
+#ifndef KIOSK_ASSETS_DIR
+#define KIOSK_ASSETS_DIR "assets"
+#endif
+
+namespace kiosk::cli {
+
+struct Context::Opened {
+  std::optional<VendorCatalog> vendors;
+  std::unique_ptr<SqliteCaseStore> store;
+  std::unique_ptr<CaseService> service;
+};
+
+Context::Context(std::ostream& o, std::ostream& e, const Clock& clock)
+    : out(o), err(e), m_clock(clock), m_opened(std::make_unique<Opened>()) {}
+
+Context::~Context() = default;
+
+std::filesystem::path Context::databasePath() const {
+  if (!options.db.empty()) return options.db;
+  if (const char* env = std::getenv("KIOSK_DB"); env != nullptr && *env != '\0') return env;
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    base = std::filesystem::path(home) / ".local" / "share";
+  } else {
+    base = ".";
+  }
+  return base / "repair-kiosk" / "cases.db";
+}
+
+Result<const VendorCatalog*> Context::vendors() {
+  if (!m_opened->vendors) {
+    std::filesystem::path assets = options.assets;
+    if (assets.empty()) {
+      const char* env = std::getenv("KIOSK_ASSETS");
+      assets = (env != nullptr && *env != '\0') ? env : KIOSK_ASSETS_DIR;
+    }
+    auto catalog = VendorCatalog::load(assets / "vendors");
+    if (!catalog) return tl::unexpected(catalog.error());
+    m_opened->vendors.emplace(std::move(*catalog));
+  }
+  return &*m_opened->vendors;
+}
+
+Result<CaseService*> Context::service() {
+  if (!m_opened->service) {
+    auto catalog = vendors();
+    if (!catalog) return tl::unexpected(catalog.error());
+    auto store = SqliteCaseStore::open(databasePath());
+    if (!store) {
+      // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db: bad input.
+      Error error = store.error();
+      error.kind = ErrorKind::BadInput;
+      error.field = "db";
+      return tl::unexpected(error);
+    }
+    m_opened->store = std::move(*store);
+    m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog);
+  }
+  return m_opened->service.get();
+}
+
+Result<LocalTime> Context::asOf() const {
+  if (options.at.empty()) return m_clock.now();
+  const auto at = parseLocalTime(options.at);
+  if (!at) {
+    return badInput("at", "'" + options.at + "' is not a local time YYYY-MM-DDTHH:MM (or not a real one)");
+  }
+  return *at;
+}
+
+Result<Actor> Context::actor() const {
+  auto at = asOf();
+  if (!at) return tl::unexpected(at.error());
+  std::string staff = options.staff;
+  if (staff.find_first_not_of(" \t") == std::string::npos) {
+    const char* user = std::getenv("USER");
+    staff = (user != nullptr && *user != '\0') ? std::string("station:") + user : "station";
+  }
+  return Actor{staff, *at};
+}
+
+int Context::fail(const Error& error) const {
+  std::string where;
+  if (error.field == "case") {
+    where = "case number: ";
+  } else if (!error.field.empty() && error.field.find(' ') == std::string::npos) {
+    where = "--" + error.field + ": ";
+  } else if (!error.field.empty()) {
+    where = error.field + ": ";
+  }
+  err << "kioskctl: " << where << error.message << '\n';
+  switch (error.kind) {
+    case ErrorKind::Refused:
+    case ErrorKind::Conflict: return kRefused;
+    case ErrorKind::BadInput:
+    case ErrorKind::NotFound: return kBadInput;
+    case ErrorKind::Storage: return kStorage;
+  }
+  return kStorage;
+}
+
+Result<Date> dateOption(const std::string& field, const std::string& text) {
+  const auto day = parseDate(text);
+  if (!day) return badInput(field, "'" + text + "' is not a date YYYY-MM-DD (or not a real one)");
+  return *day;
+}
+
+Result<std::optional<Date>> optionalDateOption(const std::string& field, const std::string& text) {
+  if (text.empty()) return std::optional<Date>{};
+  return dateOption(field, text).map([](Date d) { return std::optional<Date>(d); });
+}
+
+}  // namespace kiosk::cli

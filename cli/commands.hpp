@@ -1,0 +1,19 @@
+#pragma once
+// Each group of kioskctl subcommands registers itself on the app. A subcommand's callback only
+// records the action; runKioskctl runs it after parsing, so parse errors never half-run a command.
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace kiosk::cli {
+
+using Action = std::function<int()>;
+
+void addCaseCommands(CLI::App& app, Context& ctx, Action& action);
+void addWarrantyCommands(CLI::App& app, Context& ctx, Action& action);
+void addWorkdaysCommands(CLI::App& app, Context& ctx, Action& action);
+void addDemoCommand(CLI::App& app, Context& ctx, Action& action);
+
+}  // namespace kiosk::cli

@@ -1,0 +1,53 @@
+#include <ostream>
+
+#include "cli/cli_context.hpp"
+#include "cli/commands.hpp"
+
+namespace kiosk::cli {
+
+int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock) {
+  Context ctx(out, err, clock);
+  Action action;
+  CLI::App app{"kioskctl: the repair workflow from the command line", "kioskctl"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", ctx.options.db, "SQLite database file (default: the user's data folder)");
+  app.add_option("--assets", ctx.options.assets, "Folder with vendor profiles and translations");
+  app.add_flag("--json", ctx.options.json, "Print data as JSON");
+  app.add_option("--at", ctx.options.at, "When it happened or as of when, local time YYYY-MM-DDTHH:MM");
+  app.add_option("--staff", ctx.options.staff, "Who did it (default: the station's service account)");
+  addCaseCommands(app, ctx, action);
+  addWarrantyCommands(app, ctx, action);
+  addWorkdaysCommands(app, ctx, action);
+  addDemoCommand(app, ctx, action);
+  // Global options may follow the subcommand too: "kioskctl case list --json".
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->fallthrough();
+    for (CLI::App* leaf : sub->get_subcommands([](CLI::App*) { return true; })) leaf->fallthrough();
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return kOk;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      out << app.help();
+      return kOk;
+    }
+    err << "kioskctl: " << e.what() << "\n(kioskctl --help lists the commands)\n";
+    return kBadInput;
+  }
+  if (!action) {
+    err << "kioskctl: nothing to do (kioskctl --help lists the commands)\n";
+    return kBadInput;
+  }
+  try {
+    return action();
+  } catch (const std::exception& e) {
+    err << "kioskctl: unexpected failure: " << e.what() << '\n';
+    return kStorage;
+  }
+}
+
+}  // namespace kiosk::cli

@@ -1,0 +1,78 @@
+#pragma once
+// Runs kioskctl in-process on a temporary database with a fixed clock.
+#include <filesystem>
+#include <initializer_list>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace kiosk::test {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+  [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(out); }
+  [[nodiscard]] std::string line() const { return out.substr(0, out.find('\n')); }
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = std::filesystem::temp_directory_path() /
+            ("kioskctl-test-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(m_dir);
+    std::filesystem::create_directories(m_dir);
+    db = (m_dir / "cases.db").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+  CliRun run(std::vector<std::string> args) {
+    std::vector<std::string> full = {"kioskctl", "--db", db, "--assets", KIOSK_ASSETS_DIR};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<const char*> argv;
+    for (const auto& a : full) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    CliRun r;
+    r.code = cli::runKioskctl(static_cast<int>(argv.size()), argv.data(), out, err, clock);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+
+  // Registers a case and returns its number; fails the test if intake fails.
+  std::string newCase(std::vector<std::string> extra) {
+    std::vector<std::string> args = {"case", "new"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const CliRun r = run(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return r.line();
+  }
+
+  std::vector<std::string> appleMac(const std::string& serial, const std::string& at) {
+    return {"--vendor", "apple", "--family", "mac", "--serial", serial, "--product", "MacBook Pro 14",
+            "--purchased", "2024-03-01", "--seller", "atea", "--customer", "Kari Nordmann",
+            "--mobile", "912 34 567", "--email", "kari@example.no", "--address", "Storgata 1, 0155 Oslo",
+            "--fault", "Does not start", "--passcode", "zebra-8642", "--at", at};
+  }
+
+  nlohmann::json show(const std::string& number, const std::string& at = "2026-11-25T12:00") {
+    const CliRun r = run({"case", "show", number, "--json", "--at", at});
+    EXPECT_EQ(r.code, 0) << r.err;
+    return r.json();
+  }
+
+  FixedClock clock{*parseLocalTime("2026-11-25T10:00")};
+  std::string db;
+
+ private:
+  std::filesystem::path m_dir;
+};
+
+}  // namespace kiosk::test

@@ -1,0 +1,80 @@
+#pragma once
+// The repair workflow's use cases: intake and every step after it. The CLI and the kiosk call
+// these; each is one store transaction that appends one event to the case's timeline.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/case_steps.hpp"
+#include "workflow/case_store.hpp"
+#include "workflow/clock.hpp"
+#include "workflow/vendor_profile.hpp"
+
+namespace kiosk {
+
+// Who does a step and when it happened (local time; past or future).
+struct Actor {
+  std::string staff;
+  LocalTime at{};
+};
+
+// What the intake counter types. Dates come parsed; everything else is checked here.
+struct IntakeForm {
+  std::string vendor, family, serial, product;
+  std::optional<Date> purchased;
+  std::string seller = "other";
+  std::string country = "NO";
+  std::optional<Date> aceUntil, contractUntil;
+  std::string customer, mobile, email, address;
+  std::string ecase, invoice, order;
+  std::string fault, passcode;
+  std::string channel = "counter";
+  std::string agreement;  // defaults to the vendor's service contract
+  std::string accessories, condition, shelf;
+  std::string secondCaseReason;
+};
+
+inline constexpr const char* kChannels[] = {"counter", "phone", "email", "web", "letter", "abroad"};
+
+class CaseService {
+ public:
+  CaseService(CaseStore& store, const VendorCatalog& vendors);
+
+  [[nodiscard]] Result<RepairCase> registerCase(const IntakeForm& form, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> diagnose(const std::string& number, const std::string& finding,
+                                            Damage damage, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> decide(const std::string& number, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> quote(const std::string& number, std::int64_t amountOre, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> inform(const std::string& number, const std::string& via, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> approve(const std::string& number, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> decline(const std::string& number, bool boughtNew, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> orderParts(const std::string& number, const std::vector<std::string>& parts,
+                                              const Actor& actor);
+  [[nodiscard]] Result<RepairCase> receiveParts(const std::string& number, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> markRepaired(const std::string& number, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> dispatch(const std::string& number, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> ship(const std::string& number, const std::string& carrier,
+                                        const std::string& tracking, const Actor& actor);
+  [[nodiscard]] Result<RepairCase> close(const std::string& number, const std::string& acceptedBy,
+                                         const Actor& actor);
+
+  // Reads: a number is checked (check character) before the store is asked.
+  [[nodiscard]] Result<RepairCase> show(const std::string& number);
+  // Serial, case number, customer name or mobile; newest first, no duplicates.
+  [[nodiscard]] Result<std::vector<RepairCase>> find(const std::string& text);
+  [[nodiscard]] Result<std::vector<RepairCase>> list(const CaseQuery& query);
+
+  [[nodiscard]] const VendorProfile& vendorOf(const RepairCase& repairCase) const;
+  [[nodiscard]] const VendorCatalog& vendors() const { return m_vendors; }
+
+ private:
+  // Runs one step: checks it is allowed now, applies `apply`, appends the event.
+  using Apply = std::function<Result<std::string>(RepairCase&, const VendorProfile&)>;
+  [[nodiscard]] Result<RepairCase> step(const std::string& number, Step step, const Actor& actor,
+                                        const Apply& apply);
+
+  CaseStore& m_store;
+  const VendorCatalog& m_vendors;
+};
+
+}  // namespace kiosk
