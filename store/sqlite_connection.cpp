@@ -47,8 +47,28 @@ SqliteConnection::SqliteConnection(const std::string& path, SqliteBusyPolicy pol
 }
 
 SqliteConnection::~SqliteConnection() {
-  // close_v2 never fails on a valid handle; statements are all finalised by their owners.
+  for (auto& [sql, statement] : m_idle) sqlite3_finalize(statement);
+  // close_v2 never fails on a valid handle; statements in use are finalised by their owners.
   sqlite3_close_v2(m_db);
+}
+
+sqlite3_stmt* SqliteConnection::takeCached(const std::string& sql) noexcept {
+  const auto it = m_idle.find(sql);
+  if (it == m_idle.end()) return nullptr;
+  sqlite3_stmt* statement = it->second;
+  m_idle.erase(it);
+  return statement;
+}
+
+void SqliteConnection::giveBack(std::string sql, sqlite3_stmt* statement) noexcept {
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement);
+  try {
+    const auto [it, inserted] = m_idle.emplace(std::move(sql), statement);
+    if (!inserted) sqlite3_finalize(statement);  // a twin was in use at the same time
+  } catch (...) {
+    sqlite3_finalize(statement);
+  }
 }
 
 void SqliteConnection::fail(int code) const { throw SqliteError(code, m_path + ": " + sqlite3_errmsg(m_db)); }
@@ -90,11 +110,14 @@ void SqliteConnection::sleepBeforeRetry(int attempt) const {
 
 // --- SqliteStatement ---
 
-SqliteStatement::SqliteStatement(SqliteConnection& db, std::string_view sql) : m_db(db) {
+SqliteStatement::SqliteStatement(SqliteConnection& db, std::string_view sql) : m_db(db), m_sql(sql) {
   if (sql.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw SqliteError(SQLITE_TOOBIG, db.path() + ": statement too long");
   }
-  const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+  m_stmt = db.takeCached(m_sql);
+  if (m_stmt != nullptr) return;
+  const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
@@ -102,7 +125,9 @@ SqliteStatement::SqliteStatement(SqliteConnection& db, std::string_view sql) : m
   }
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_stmt); }
+SqliteStatement::~SqliteStatement() {
+  if (m_stmt != nullptr) m_db.giveBack(std::move(m_sql), m_stmt);
+}
 
 void SqliteStatement::bind(int index, std::string_view text) {
   const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), kCopyText, SQLITE_UTF8);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -41,7 +42,9 @@ struct SqliteBusyPolicy {
 
 class SqliteConnection;
 
-// One prepared statement. Binds by 1-based index, reads columns by 0-based index.
+// One prepared statement. Binds by 1-based index, reads columns by 0-based index. Prepared
+// statements are kept by the connection and reused: preparing the case row's insert costs more
+// CPU than the rest of an intake.
 class SqliteStatement {
  public:
   SqliteStatement(SqliteConnection& db, std::string_view sql);
@@ -70,6 +73,7 @@ class SqliteStatement {
 
  private:
   SqliteConnection& m_db;
+  std::string m_sql;
   sqlite3_stmt* m_stmt = nullptr;
 };
 
@@ -101,9 +105,16 @@ class SqliteConnection {
   [[noreturn]] void fail(int code) const;
 
  private:
+  friend class SqliteStatement;
   void sleepBeforeRetry(int attempt) const;
+  // A statement prepared earlier for this text, reset, or nullptr; the caller owns it until
+  // it gives it back.
+  [[nodiscard]] sqlite3_stmt* takeCached(const std::string& sql) noexcept;
+  void giveBack(std::string sql, sqlite3_stmt* statement) noexcept;
 
   sqlite3* m_db = nullptr;
+  // Statements not in use right now, by their SQL text.
+  std::unordered_map<std::string, sqlite3_stmt*> m_idle;
   std::string m_path;
   SqliteBusyPolicy m_policy;
 };
