@@ -8,7 +8,7 @@ add_library(kiosk_warnings INTERFACE)
 target_compile_options(kiosk_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
   -Werror)
 
 # GCC 12 reports impossible overlaps in std::string concatenation at -O2 (GCC bug 105651);

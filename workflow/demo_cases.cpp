@@ -43,6 +43,29 @@ enum class Goal { Registered, Diagnosed, Quoted, AwaitingParts, InRepair, Repair
 constexpr std::array<Goal, 9> kGoals = {Goal::Registered, Goal::Diagnosed, Goal::Quoted, Goal::AwaitingParts,
                                         Goal::InRepair, Goal::Repaired, Goal::Shipped, Goal::Closed, Goal::Declined};
 
+// Cases still early in the workflow came in recently; finished ones weeks ago. So the demo
+// queue shows a few cases at risk or overdue, not a wall of red.
+int daysBackFor(Goal goal, std::size_t i) {
+  switch (goal) {
+    case Goal::Registered:
+    case Goal::Diagnosed:
+    case Goal::Quoted: return static_cast<int>(i % 2);
+    case Goal::AwaitingParts:
+    case Goal::InRepair:
+    case Goal::Repaired: return 1 + static_cast<int>(i % 3);
+    case Goal::Shipped:
+    case Goal::Closed:
+    case Goal::Declined: return 3 + static_cast<int>(i % 15);
+  }
+  return 0;
+}
+
+Date previousWorkingDays(Date today, int n) {
+  Date day = isWorkingDay(today) ? today : previousWorkingDay(today);
+  for (int k = 0; k < n; ++k) day = previousWorkingDay(day);
+  return day;
+}
+
 std::string demoSerial(std::mt19937& rng, std::string_view prefix) {
   static constexpr std::string_view kChars = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   std::string serial(prefix);
@@ -103,12 +126,15 @@ Result<std::size_t> fillWithDemoCases(CaseService& service, std::size_t count, L
   for (std::size_t i = 0; i < count; ++i) {
     const DemoDevice& device = kDevices[i % kDevices.size()];
     const Goal goal = kGoals[(i / kDevices.size() + i) % kGoals.size()];
-    // Registered on a working day in the last three weeks, in opening hours, early enough
-    // that every step still lies before `now`.
-    const Date today = dateOf(now);
-    const Date day = addWorkingDays(addDays(today, -static_cast<int>(3 + i % 18)), 0);
-    const LocalTime registered = LocalTime{date::local_days{day}.time_since_epoch()} +
-                                 std::chrono::hours{8 + static_cast<int>(i % 7)} + std::chrono::minutes{(i * 13) % 60};
+    // Registered on a working day in opening hours, early enough that all of its steps (47
+    // minutes apart, at most nine hours in all) lie before `now`.
+    Date day = previousWorkingDays(dateOf(now), daysBackFor(goal, i));
+    const auto registeredOn = [&i](Date d) {
+      return LocalTime{date::local_days{d}.time_since_epoch()} + std::chrono::hours{8 + static_cast<int>(i % 7)} +
+             std::chrono::minutes{(i * 13) % 60};
+    };
+    while (registeredOn(day) + std::chrono::hours{9} > now) day = previousWorkingDay(day);
+    const LocalTime registered = registeredOn(day);
     IntakeForm f;
     f.vendor = device.vendor;
     f.family = device.family;
