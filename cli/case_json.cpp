@@ -11,16 +11,6 @@ json optionalDate(const std::optional<Date>& d) { return d ? json(formatDate(*d)
 json optionalTime(const std::optional<LocalTime>& t) { return t ? json(formatLocalTime(*t)) : json(nullptr); }
 json optionalText(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-std::string answerName(CustomerAnswer a) {
-  switch (a) {
-    case CustomerAnswer::None: return "";
-    case CustomerAnswer::Approved: return "approved";
-    case CustomerAnswer::Declined: return "declined";
-    case CustomerAnswer::BoughtNew: return "bought-new";
-  }
-  return "";
-}
-
 // Until `decide` records it, show the decision as it would be made now, marked undecided.
 json warrantyOf(const RepairCase& c, const VendorProfile& vendor) {
   if (c.warranty) {
@@ -92,7 +82,8 @@ json caseDetailJson(const RepairCase& c, const VendorProfile& vendor, LocalTime 
   j["damage"] = optionalText(damageName(c.damage));
   j["warranty"] = warrantyOf(c, vendor);
   j["quote_nok"] = c.quoteOre ? nokJson(*c.quoteOre) : json(nullptr);
-  j["customer_answer"] = optionalText(answerName(c.answer));
+  j["customer_answer"] =
+      c.answer == CustomerAnswer::None ? nlohmann::json(nullptr) : nlohmann::json(customerAnswerName(c.answer));
   j["parts"] = c.parts;
   j["carrier"] = optionalText(c.carrier);
   j["tracking"] = optionalText(c.tracking);

@@ -10,13 +10,6 @@
 namespace kiosk {
 namespace {
 
-constexpr std::array<std::pair<CustomerAnswer, std::string_view>, 4> kAnswers = {{
-    {CustomerAnswer::None, "none"},
-    {CustomerAnswer::Approved, "approved"},
-    {CustomerAnswer::Declined, "declined"},
-    {CustomerAnswer::BoughtNew, "bought-new"},
-}};
-
 // A date that is not a calendar day (a default-constructed Date: "not recorded") is NULL.
 std::optional<std::string> dateText(const Date& day) {
   if (!day.ok()) return std::nullopt;
@@ -129,7 +122,7 @@ class ColumnBinder {
     m_statement.bind(m_index++, std::string_view(damageName(damage)));
   }
   void operator()(std::string_view, CustomerAnswer answer) {
-    m_statement.bind(m_index++, answerName(answer));
+    m_statement.bind(m_index++, customerAnswerName(answer));
   }
   void operator()(std::string_view, const std::vector<std::string>& parts) {
     m_statement.bind(m_index++, std::string_view(nlohmann::json(parts).dump()));
@@ -193,7 +186,7 @@ class ColumnReader {
   }
   void operator()(std::string_view name, CustomerAnswer& answer) {
     const std::string text = m_statement.text(m_column++);
-    const auto parsed = parseAnswer(text);
+    const auto parsed = parseCustomerAnswer(text);
     if (!parsed) bad(name, text, "a customer answer");
     answer = *parsed;
   }
@@ -256,19 +249,6 @@ std::string joined(const std::vector<std::string_view>& names) {
 
 }  // namespace
 
-std::string_view answerName(CustomerAnswer answer) {
-  for (const auto& [a, name] : kAnswers) {
-    if (a == answer) return name;
-  }
-  return "none";
-}
-
-std::optional<CustomerAnswer> parseAnswer(std::string_view text) {
-  for (const auto& [a, name] : kAnswers) {
-    if (name == text) return a;
-  }
-  return std::nullopt;
-}
 
 std::string selectCasesSql(std::string_view tail) {
   return "SELECT " + joined(caseColumns()) + " FROM repair_case " + std::string(tail);

@@ -30,7 +30,5 @@ void insertCaseRow(SqliteConnection& db, const RepairCase& c);
 void insertEvents(SqliteConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events,
                   std::size_t from);
 
-[[nodiscard]] std::string_view answerName(CustomerAnswer answer);
-[[nodiscard]] std::optional<CustomerAnswer> parseAnswer(std::string_view text);
 
 }  // namespace kiosk

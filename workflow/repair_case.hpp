@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "workflow/calendar.hpp"
@@ -55,6 +56,9 @@ struct CaseEvent {
 };
 
 enum class CustomerAnswer { None, Approved, Declined, BoughtNew };
+
+[[nodiscard]] std::string_view customerAnswerName(CustomerAnswer answer);  // "none", "approved", ...
+[[nodiscard]] std::optional<CustomerAnswer> parseCustomerAnswer(std::string_view text);
 
 struct RepairCase {
   std::uint64_t sequence = 0;  // the store's sequence number; the case number derives from it
