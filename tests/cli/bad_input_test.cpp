@@ -159,6 +159,26 @@ TEST_F(BadInputTest, ForeignDatabaseFileIsRefusedAndLeftAlone) {
   EXPECT_EQ(content, "this is somebody's shopping list\n");
 }
 
+TEST_F(BadInputTest, RequiredIntakeFieldsComeFromTheVendorProfile) {
+  EXPECT_EQ(intakeWith("--product", "", true).code, 2) << "the shipped Apple profile requires a product";
+  // A centre whose Apple profile no longer requires the product name.
+  const auto edited = std::filesystem::path(db).parent_path() / "assets";
+  std::filesystem::create_directories(edited / "vendors");
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors")) {
+    std::ifstream in(entry.path());
+    auto profile = nlohmann::json::parse(in);
+    if (profile["id"] == "apple") profile["required_fields"] = {"address", "mobile", "serial", "fault"};
+    std::ofstream(edited / "vendors" / entry.path().filename()) << profile.dump(2);
+  }
+  auto args = appleMac("C02XK0JHJG5H", "2026-11-24T10:00");
+  args.erase(args.begin() + 6, args.begin() + 8);  // --product and its value
+  args.insert(args.begin(), {"case", "new"});
+  assets = edited.string();
+  const CliRun r = run(args);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(caseCount(), 1u);
+}
+
 TEST_F(BadInputTest, UnknownCommandsAndOptionsAreUsageErrors) {
   EXPECT_EQ(run({"case", "frobnicate"}).code, 2);
   EXPECT_EQ(run({"case", "list", "--colour"}).code, 2);

@@ -34,7 +34,7 @@ class CliTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
   CliRun run(std::vector<std::string> args) {
-    std::vector<std::string> full = {"kioskctl", "--db", db, "--assets", KIOSK_ASSETS_DIR};
+    std::vector<std::string> full = {"kioskctl", "--db", db, "--assets", assets};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : full) argv.push_back(a.c_str());
@@ -70,6 +70,7 @@ class CliTest : public ::testing::Test {
 
   FixedClock clock{*parseLocalTime("2026-11-25T10:00")};
   std::string db;
+  std::string assets = KIOSK_ASSETS_DIR;
 
  private:
   std::filesystem::path m_dir;
