@@ -25,8 +25,8 @@ std::string describeDecision(const WarrantyDecision& d) {
   return text;
 }
 
-// The return clock starts when the customer is informed of the outcome; a date already set
-// stays (DOMAIN.md).
+// The return clock starts when the customer is informed of the outcome: of a covered decision
+// (inform), or when they approve a quote; a date already set stays (DOMAIN.md).
 void startReturnClock(RepairCase& c, const VendorProfile& v, Date informedOn) {
   if (!c.due && !v.isOnSite()) c.due = carryInDue(v.returns, informedOn);
 }
@@ -103,7 +103,6 @@ Result<RepairCase> CaseService::decide(const std::string& number, const Actor& a
     q.contractUntil = c.device.contractUntil;
     c.warranty = decideWarranty(v, q);
     c.status = CaseStatus::Diagnosed;
-    if (c.warranty->covered) startReturnClock(c, v, dateOf(actor.at));
     return describeDecision(*c.warranty);
   });
 }
@@ -121,11 +120,13 @@ Result<RepairCase> CaseService::inform(const std::string& number, const std::str
   if (via != "sms" && via != "email" && via != "phone") {
     return badInput("via", "'" + via + "' is not a way to inform (sms, email, phone)");
   }
-  return step(number, Step::Inform, actor, [&](RepairCase& c, const VendorProfile&) -> Result<std::string> {
+  return step(number, Step::Inform, actor, [&](RepairCase& c, const VendorProfile& v) -> Result<std::string> {
     if (via == "email" && c.customer.email.empty()) {
       return refused("case " + c.number + ": the customer has no e-mail address; inform by sms or phone");
     }
     if (!c.informedAt) c.informedAt = actor.at;
+    // Covered: the customer now knows the decision, so the return clock starts.
+    if (c.warranty && c.warranty->covered) startReturnClock(c, v, dateOf(actor.at));
     std::string news = "registered";
     if (c.warranty) news = describeDecision(*c.warranty);
     if (c.quoteOre && c.status == CaseStatus::AwaitingCustomer) news += "; quote NOK " + formatNok(*c.quoteOre);

@@ -13,20 +13,23 @@ TEST_F(CaseFlowTest, CoveredMacRunsFromIntakeToCloseAcrossChristmas) {
 
   EXPECT_EQ(run({"case", "diagnose", n, "--finding", "Logic board fault", "--at", "2026-12-22T08:30"}).code, 0);
   EXPECT_EQ(run({"case", "decide", n, "--at", "2026-12-22T09:00"}).code, 0);
-  auto j = show(n, "2026-12-22T09:00");
+  EXPECT_TRUE(show(n, "2026-12-22T09:00")["due"].is_null()) << "the customer does not know the decision yet";
+  EXPECT_EQ(run({"case", "inform", n, "--via", "sms", "--at", "2026-12-22T09:05"}).code, 0);
+  auto j = show(n, "2026-12-22T09:10");
   EXPECT_EQ(j["status"], "diagnosed");
   EXPECT_EQ(j["warranty"]["covered"], true);
   EXPECT_EQ(j["warranty"]["basis"], "atea-extended");
   EXPECT_EQ(j["warranty"]["covered_until"], "2027-02-28");
   EXPECT_EQ(j["warranty"]["action"], "repair");
   EXPECT_EQ(j["warranty"]["diagnosis_fee_nok"], 0);
-  // Informed on Tue 22 Dec: 23, 24, (25, 26, 27 off), 28.
+  // Informed of the covered decision on Tue 22 Dec: 23, 24, (25, 26, 27 off), 28.
   EXPECT_EQ(j["due"], "2026-12-28");
   EXPECT_EQ(j["charges_nok"], 0);
 
-  EXPECT_EQ(run({"case", "inform", n, "--via", "sms", "--at", "2026-12-22T09:05"}).code, 0);
   EXPECT_EQ(run({"case", "order-parts", n, "--part", "661-12345 Logic board", "--at", "2026-12-22T10:00"}).code, 0);
   EXPECT_EQ(run({"case", "receive-parts", n, "--at", "2026-12-23T09:00"}).code, 0);
+  EXPECT_EQ(run({"case", "inform", n, "--via", "email", "--at", "2026-12-23T09:05"}).code, 0);
+  EXPECT_EQ(show(n)["due"], "2026-12-28") << "a later inform does not move the due date";
   EXPECT_EQ(run({"case", "repaired", n, "--at", "2026-12-23T15:00"}).code, 0);
   EXPECT_EQ(run({"case", "ship", n, "--carrier", "Posten", "--tracking", "70712345", "--at", "2026-12-24T10:00"}).code, 0);
   j = show(n, "2026-12-29T12:00");
@@ -39,10 +42,10 @@ TEST_F(CaseFlowTest, CoveredMacRunsFromIntakeToCloseAcrossChristmas) {
   EXPECT_EQ(j["status"], "closed");
   EXPECT_EQ(j["accepted_by"], "Kari Nordmann");
   EXPECT_EQ(j["parts"], nlohmann::json::array({"661-12345 Logic board"}));
-  ASSERT_EQ(j["events"].size(), 9u);
+  ASSERT_EQ(j["events"].size(), 10u);
   EXPECT_EQ(j["events"][0]["kind"], "registered");
-  EXPECT_EQ(j["events"][8]["kind"], "close");
-  EXPECT_EQ(j["events"][8]["at"], "2027-01-04T09:00:00");
+  EXPECT_EQ(j["events"][9]["kind"], "close");
+  EXPECT_EQ(j["events"][9]["at"], "2027-01-04T09:00:00");
   EXPECT_EQ(j["has_passcode"], true);
 }
 

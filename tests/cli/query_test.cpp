@@ -10,8 +10,10 @@ TEST_F(QueryTest, ListShowsOpenCasesByDueDateWithTheAgreedFields) {
   const std::string a = newCase(appleMac("C02AAAAAAAA1", "2026-11-23T10:00"));
   const std::string b = newCase(appleMac("C02AAAAAAAA2", "2026-11-23T10:05"));
   const std::string c = newCase(appleMac("C02AAAAAAAA3", "2026-11-23T10:10"));
-  ASSERT_EQ(run({"case", "decide", b, "--at", "2026-11-23T11:00"}).code, 0);  // due 26 Nov
-  ASSERT_EQ(run({"case", "decide", a, "--at", "2026-11-24T11:00"}).code, 0);  // due 27 Nov
+  ASSERT_EQ(run({"case", "decide", b, "--at", "2026-11-23T11:00"}).code, 0);
+  ASSERT_EQ(run({"case", "inform", b, "--via", "sms", "--at", "2026-11-23T11:00"}).code, 0);  // due 26 Nov
+  ASSERT_EQ(run({"case", "decide", a, "--at", "2026-11-24T11:00"}).code, 0);
+  ASSERT_EQ(run({"case", "inform", a, "--via", "sms", "--at", "2026-11-24T11:00"}).code, 0);  // due 27 Nov
   const CliRun r = run({"case", "list", "--json", "--at", "2026-11-26T08:00"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto j = r.json();
