@@ -4,6 +4,7 @@
 #include "cli/case_json.hpp"
 #include "cli/commands.hpp"
 #include "workflow/demo_cases.hpp"
+#include "workflow/field_rules.hpp"
 #include "workflow/working_days.hpp"
 
 namespace kiosk::cli {
@@ -13,7 +14,11 @@ struct WarrantyOptions {
   std::string vendor, family, purchased, seller = "other", country = "NO", on, damage, aceUntil, contractUntil;
 };
 
-int warrantyCheck(Context& ctx, const WarrantyOptions& o) {
+int warrantyCheck(Context& ctx, WarrantyOptions o) {
+  o.vendor = keyword(o.vendor);
+  o.family = keyword(o.family);
+  o.seller = keyword(o.seller);
+
   auto vendors = ctx.vendors();
   if (!vendors) return ctx.fail(vendors.error());
   const auto vendor = (*vendors)->resolve(o.vendor, o.family);
@@ -31,10 +36,12 @@ int warrantyCheck(Context& ctx, const WarrantyOptions& o) {
   if (!ace) return ctx.fail(ace.error());
   const auto contract = optionalDateOption("contract-until", o.contractUntil);
   if (!contract) return ctx.fail(contract.error());
+  const auto country = normalizeCountry("country", o.country);
+  if (!country) return ctx.fail(country.error());
   if (o.seller != "atea" && o.seller != "other") {
     return ctx.fail(Error{ErrorKind::BadInput, "seller", "'" + o.seller + "' is neither 'atea' nor 'other'"});
   }
-  const WarrantyQuery q{o.family, *purchased, o.seller, o.country, *on, *damage, *ace, *contract};
+  const WarrantyQuery q{o.family, *purchased, o.seller, *country, *on, *damage, *ace, *contract};
   ctx.out << warrantyJson(decideWarranty(**vendor, q)).dump(2) << '\n';
   return kOk;
 }

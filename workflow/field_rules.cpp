@@ -21,6 +21,14 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+std::string keyword(std::string_view text) {
+  std::string out = trim(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 Result<std::string> requireText(std::string_view field, std::string_view text) {
   std::string value = trim(text);
   if (value.empty()) return badInput(std::string(field), "is required and may not be empty");
@@ -86,6 +94,14 @@ Result<std::string> normalizePhone(std::string_view field, std::string_view inpu
     return badInput(std::string(field), quoted(input) + " is not a phone number: +47 is followed by 8 digits");
   }
   return "+" + digits;
+}
+
+Result<std::string> normalizeCountry(std::string_view field, std::string_view text) {
+  const std::string country = upperAlnum(text);
+  const bool letters = country.size() == 2 && country[0] >= 'A' && country[0] <= 'Z' && country[1] >= 'A' &&
+                       country[1] <= 'Z';
+  if (!letters) return badInput(std::string(field), quoted(text) + " is not a two-letter country code (NO, SE, ...)");
+  return country;
 }
 
 Result<std::string> normalizeEmail(std::string_view field, std::string_view input) {

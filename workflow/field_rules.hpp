@@ -10,6 +10,8 @@
 namespace kiosk {
 
 [[nodiscard]] std::string trim(std::string_view text);
+// Trimmed and in lower case (ASCII): for names from a fixed list, such as vendor and seller.
+[[nodiscard]] std::string keyword(std::string_view text);
 // Required text: not empty or whitespace only; returned trimmed.
 [[nodiscard]] Result<std::string> requireText(std::string_view field, std::string_view text);
 // Upper case without spaces; letters and digits only, 5-20 of them (no vendor uses more).
@@ -17,6 +19,8 @@ namespace kiosk {
 // A phone number as E.164: "+47" and 8 digits for a Norwegian number, or "+"/"00" with a
 // country code and 7-15 digits in all. Spaces, hyphens and dots between digits are allowed.
 [[nodiscard]] Result<std::string> normalizePhone(std::string_view field, std::string_view text);
+// A two-letter ISO country code in upper case: "no" -> "NO".
+[[nodiscard]] Result<std::string> normalizeCountry(std::string_view field, std::string_view text);
 [[nodiscard]] Result<std::string> normalizeEmail(std::string_view field, std::string_view text);
 // "1299", "1299.50" or "1299,50" kroner, never negative; in øre.
 [[nodiscard]] Result<std::int64_t> parseNok(std::string_view field, std::string_view text);

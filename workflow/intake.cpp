@@ -47,14 +47,6 @@ Result<std::string> checkChannel(const std::string& text) {
   return channel;
 }
 
-Result<std::string> checkCountry(const std::string& text) {
-  const std::string country = upperAlnum(text);
-  const bool letters = country.size() == 2 &&
-                       std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!letters) return badInput("country", "'" + text + "' is not a two-letter country code (NO, SE, ...)");
-  return country;
-}
-
 // Copies each checked value into the case, or returns the first failure.
 #define KIOSK_TRY_ASSIGN(target, expression)              \
   do {                                                    \
@@ -66,11 +58,12 @@ Result<std::string> checkCountry(const std::string& text) {
 }  // namespace
 
 Result<RepairCase> draftCase(const IntakeForm& f, const VendorCatalog& vendors, const Actor& actor) {
-  const auto vendor = vendors.resolve(trim(f.vendor), trim(f.family));
+  const auto vendor = vendors.resolve(keyword(f.vendor), keyword(f.family));
   if (!vendor) return tl::unexpected(vendor.error());
   const VendorProfile& v = **vendor;
   if (auto dates = checkDates(f, actor); !dates) return tl::unexpected(dates.error());
-  if (f.seller != "atea" && f.seller != "other") {
+  const std::string seller = keyword(f.seller);
+  if (seller != "atea" && seller != "other") {
     return badInput("seller", "'" + f.seller + "' is neither 'atea' (bought from us) nor 'other'");
   }
   if (!trim(f.passcode).empty() && !v.asksPasscode) {
@@ -79,12 +72,12 @@ Result<RepairCase> draftCase(const IntakeForm& f, const VendorCatalog& vendors, 
 
   RepairCase c;
   c.device.vendor = v.id;
-  c.device.family = trim(f.family);
+  c.device.family = keyword(f.family);
   KIOSK_TRY_ASSIGN(c.device.serial, normalizeSerial("serial", f.serial));
   KIOSK_TRY_ASSIGN(c.device.product, vendorField(v, "product", f.product));
   c.device.purchased = *f.purchased;
-  c.device.seller = f.seller;
-  KIOSK_TRY_ASSIGN(c.device.country, checkCountry(f.country));
+  c.device.seller = seller;
+  KIOSK_TRY_ASSIGN(c.device.country, normalizeCountry("country", f.country));
   c.device.aceUntil = f.aceUntil;
   c.device.contractUntil = f.contractUntil;
 

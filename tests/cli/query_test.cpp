@@ -86,6 +86,12 @@ TEST_F(QueryTest, WarrantyCheckPrintsTheDecision) {
   EXPECT_EQ(ace["covered_until"], "2026-01-09");
   EXPECT_EQ(run({"warranty", "check", "--vendor", "hp", "--family", "ipad", "--purchased", "2024-01-10",
                  "--on", "2025-06-01"}).code, 2);
+  const auto loose = run({"warranty", "check", "--vendor", "Apple", "--family", "MAC", "--purchased", "2024-01-10",
+                          "--seller", "Atea", "--country", "no", "--on", "2025-06-01"});
+  ASSERT_EQ(loose.code, 0) << loose.err;
+  EXPECT_EQ(loose.json()["basis"], "atea-extended");
+  EXPECT_EQ(run({"warranty", "check", "--vendor", "apple", "--family", "mac", "--purchased", "2024-01-10",
+                 "--country", "Norway", "--on", "2025-06-01"}).code, 2);
 }
 
 }  // namespace
