@@ -27,4 +27,11 @@ inline constexpr std::uint64_t kCaseNumberCapacity = 3404825447ULL;  // 23^7 seq
 [[nodiscard]] Result<std::uint64_t> parseCaseNumber(std::string_view text,
                                                     std::string_view field = "case");
 
+// What the receipt's QR code and the label's barcode hold besides the bare number: the QR says
+// what it is, so a scan at the counter opens the case and nothing else does by accident.
+inline constexpr std::string_view kCaseQrPrefix = "KIOSK-CASE:";
+[[nodiscard]] inline std::string caseQrPayload(const std::string& caseNumber) {
+  return std::string(kCaseQrPrefix) + caseNumber;
+}
+
 }  // namespace kiosk
