@@ -15,5 +15,6 @@ void addCaseCommands(CLI::App& app, Context& ctx, Action& action);
 void addWarrantyCommands(CLI::App& app, Context& ctx, Action& action);
 void addWorkdaysCommands(CLI::App& app, Context& ctx, Action& action);
 void addDemoCommand(CLI::App& app, Context& ctx, Action& action);
+void addPrintCommands(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace kiosk::cli

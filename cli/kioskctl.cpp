@@ -20,6 +20,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addWarrantyCommands(app, ctx, action);
   addWorkdaysCommands(app, ctx, action);
   addDemoCommand(app, ctx, action);
+  addPrintCommands(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();

@@ -31,12 +31,21 @@ struct DecodeOptions {
   bool firstPassOnly = false;
 };
 
+// How a decode went: for tests, benchmarks and the log, not for deciding anything.
+struct DecodeStats {
+  int passes = 0;         // passes run, the first included (1: the fast pass was enough)
+  bool timedOut = false;  // the time limit stopped it before all passes had run
+};
+
 class BarcodeDecoder {
  public:
   // Every code found, each once. An empty vector when there is none; an error only for an
   // unusable picture (empty, absurd size).
   [[nodiscard]] Result<std::vector<DecodedCode>> decode(const GrayImage& image,
                                                         const DecodeOptions& options = {}) const;
+  // The same, telling how it went.
+  [[nodiscard]] Result<std::vector<DecodedCode>> decode(const GrayImage& image, const DecodeOptions& options,
+                                                        DecodeStats& stats) const;
 };
 
 }  // namespace kiosk
