@@ -16,5 +16,6 @@ void addWarrantyCommands(CLI::App& app, Context& ctx, Action& action);
 void addWorkdaysCommands(CLI::App& app, Context& ctx, Action& action);
 void addDemoCommand(CLI::App& app, Context& ctx, Action& action);
 void addPrintCommands(CLI::App& app, Context& ctx, Action& action);
+void addScanCommand(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace kiosk::cli

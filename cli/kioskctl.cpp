@@ -21,6 +21,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addWorkdaysCommands(app, ctx, action);
   addDemoCommand(app, ctx, action);
   addPrintCommands(app, ctx, action);
+  addScanCommand(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();

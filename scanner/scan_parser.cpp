@@ -294,7 +294,11 @@ Interpretation interpretPlain(std::string_view text, const Context& context) {
   if (context.format == "ITF" && value.size() == 14 && gtinValid(value)) {
     return notASerial(ScanKind::Unknown, {}, "a carton code (ITF-14), not a serial");
   }
-  Interpretation whole = classifyValue(value, context.vendor);
+  // Serials and IMEIs are never printed with a hyphen between letters: "661-12345" is a part or
+  // model number even when what is left without the hyphen would pass for a serial.
+  const bool lettersAroundHyphen = upperText.find('-') != std::string::npos && !allDigits(value);
+  Interpretation whole = lettersAroundHyphen ? unrecognised("a hyphenated code, not a serial")
+                                             : classifyValue(value, context.vendor);
   if (whole.accepted()) return whole;
   std::optional<Interpretation> fallback;
   if (whole.informative()) fallback = whole;

@@ -112,6 +112,8 @@ std::vector<Row> rows() {
       no("hp_product_lowercase", "l3m56a", "", kHpProduct, "L3M56A", "product number"),
       no("hp_product_p_identifier", "P6GW62EA", "Code128", kHpProduct, "6GW62EA", "(P)"),
       no("hp_product_1p_identifier", "1P2Z609A#ABB", "Code128", kHpProduct, "2Z609A#ABB", "(1P)"),
+      // Without the hyphen "1P66112345" has the shape of an HP serial; the hyphen says part number.
+      no("apple_part_1p_hyphenated", "1P661-12345", "Code128", kUnknown, "1P661-12345", "part"),
       no("hp_product_printed_p_n", "P/N: 6GW62EA", "", kHpProduct, "6GW62EA", "product number"),
       no("hp_product_printed_product_no", "Product No.: 4ZB84AT", "", kHpProduct, "4ZB84AT",
          "product number"),
