@@ -36,14 +36,15 @@ std::filesystem::path Context::databasePath() const {
   return base / "repair-kiosk" / "cases.db";
 }
 
+std::filesystem::path Context::assetsDir() const {
+  if (!options.assets.empty()) return options.assets;
+  const char* env = std::getenv("KIOSK_ASSETS");
+  return (env != nullptr && *env != '\0') ? env : KIOSK_ASSETS_DIR;
+}
+
 Result<const VendorCatalog*> Context::vendors() {
   if (!m_opened->vendors) {
-    std::filesystem::path assets = options.assets;
-    if (assets.empty()) {
-      const char* env = std::getenv("KIOSK_ASSETS");
-      assets = (env != nullptr && *env != '\0') ? env : KIOSK_ASSETS_DIR;
-    }
-    auto catalog = VendorCatalog::load(assets / "vendors");
+    auto catalog = VendorCatalog::load(assetsDir() / "vendors");
     if (!catalog) return tl::unexpected(catalog.error());
     m_opened->vendors.emplace(std::move(*catalog));
   }

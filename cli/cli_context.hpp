@@ -13,8 +13,9 @@
 
 namespace kiosk::cli {
 
-// Exit codes: 0 done, 1 the workflow refused the step, 2 bad usage or input, 3 storage failure.
-enum ExitCode : int { kOk = 0, kRefused = 1, kBadInput = 2, kStorage = 3 };
+// Exit codes: 0 done, 1 the workflow refused the step (scan: a file held no code), 2 bad usage
+// or input, 3 storage failure, 4 a label printer that did not take the job.
+enum ExitCode : int { kOk = 0, kRefused = 1, kBadInput = 2, kStorage = 3, kPrinterFailed = 4 };
 
 struct GlobalOptions {
   std::string db;      // empty: the user's data folder
@@ -42,6 +43,8 @@ class Context {
   [[nodiscard]] Result<Actor> actor() const;
   [[nodiscard]] Result<LocalTime> asOf() const;
   [[nodiscard]] std::filesystem::path databasePath() const;
+  // --assets, else KIOSK_ASSETS, else the build's assets folder.
+  [[nodiscard]] std::filesystem::path assetsDir() const;
 
   // Prints the error naming its field and returns the exit code for its kind.
   int fail(const Error& error) const;

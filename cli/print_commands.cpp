@@ -11,22 +11,8 @@
 #include "scanner/print_file.hpp"
 #include "workflow/translations.hpp"
 
-#ifndef KIOSK_ASSETS_DIR
-#define KIOSK_ASSETS_DIR "assets"
-#endif
-
 namespace kiosk::cli {
 namespace {
-
-// The label printer did not answer or did not take the job (README: exit codes).
-constexpr int kPrinterFailed = 4;
-
-// The same folder Context reads vendor profiles from: --assets, KIOSK_ASSETS, the build's.
-std::filesystem::path assetsDir(const Context& ctx) {
-  if (!ctx.options.assets.empty()) return ctx.options.assets;
-  const char* env = std::getenv("KIOSK_ASSETS");
-  return (env != nullptr && *env != '\0') ? env : KIOSK_ASSETS_DIR;
-}
 
 struct LabelOptions {
   std::string number, out, printer, size, dpi, lang{kDefaultLanguage};
@@ -73,7 +59,7 @@ int printLabel(Context& ctx, const LabelOptions& o) {
     ctx.err << "kioskctl: label: give exactly one of --out FILE.png, --zpl or --printer HOST:PORT\n";
     return kBadInput;
   }
-  const std::filesystem::path assets = assetsDir(ctx);
+  const std::filesystem::path assets = ctx.assetsDir();
   auto sheet = loadLabelSheet(assets);
   if (!sheet) return ctx.fail(sheet.error());
   const std::string size = o.size.empty() ? sheet->defaultSize : o.size;
@@ -122,7 +108,7 @@ int printLabel(Context& ctx, const LabelOptions& o) {
 }
 
 int printReceipt(Context& ctx, const ReceiptOptions& o) {
-  const std::filesystem::path assets = assetsDir(ctx);
+  const std::filesystem::path assets = ctx.assetsDir();
   auto layout = loadReceiptLayout(assets);
   if (!layout) return ctx.fail(layout.error());
   if (!o.paper.empty()) {
