@@ -36,9 +36,7 @@ int marginCheckModules(const DecodedCode& code) {
   return 0;
 }
 
-bool isLinear(const DecodedCode& code) {
-  return code.format != "QRCode" && code.format != "DataMatrix";
-}
+bool isLinear(const DecodedCode& code) { return code.format != "QRCode" && code.format != "DataMatrix"; }
 
 Box boundsOf(const std::array<CodePoint, 4>& p) {
   Box b{p[0].x, p[0].y, p[0].x, p[0].y};
@@ -68,7 +66,8 @@ void paintOver(GrayImage& image, const Box& b) {
   const int grow = std::max(b.x1 - b.x0, b.y1 - b.y0) / 8 + 2;
   for (int y = std::max(0, b.y0 - grow); y <= std::min(image.height - 1, b.y1 + grow); ++y)
     for (int x = std::max(0, b.x0 - grow); x <= std::min(image.width - 1, b.x1 + grow); ++x)
-      image.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)] = 255;
+      image.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)] =
+          255;
 }
 
 // One decode() call: the passes share the found codes and the deadline.
@@ -88,26 +87,27 @@ class Search {
   void run(bool firstPassOnly, DecodeStats& stats) {
     firstPass();
     stats.passes = 1;
+    if (!m_found.empty()) stats.foundInPass = 1;
     if (firstPassOnly) return;
-    if (!m_found.empty()) {
-      if (timeUp()) {
-        stats.timedOut = true;
-        return;
-      }
-      secondLook();
-      stats.passes = 2;
-      return;
-    }
     for (auto pass : {&Search::harderPass, &Search::candidatePass, &Search::enhancedPass, &Search::stripPass,
                       &Search::rotatedPass}) {
-      if (!m_found.empty()) return;
+      if (!m_found.empty()) break;
       if (timeUp()) {
         stats.timedOut = true;
         return;
       }
       (this->*pass)();
       ++stats.passes;
+      if (!m_found.empty()) stats.foundInPass = stats.passes;
     }
+    // something found: one more look for the label's other linear codes
+    if (m_found.empty()) return;
+    if (timeUp()) {
+      stats.timedOut = true;
+      return;
+    }
+    secondLook();
+    ++stats.passes;
   }
 
   [[nodiscard]] std::vector<DecodedCode> take() { return std::move(m_found); }
@@ -121,8 +121,16 @@ class Search {
     const Affine toOriginal = toBase.then(m_toOriginal);
     int added = 0;
     for (auto& code : codes) {
+      if (isLinear(code)) {
+        // checked again on the untouched picture: a turned, thresholded or cut-out copy can hide
+        // the bars or text that give a partial read away
+        std::array<CodePoint, 4> inBase = code.position;
+        for (auto& p : inBase) p = toBase.map(p.x, p.y);
+        if (!quietZonesClear(base(), inBase, marginCheckModules(code))) continue;
+      }
       for (auto& p : code.position) p = toOriginal.map(p.x, p.y);
-      if (std::any_of(m_found.begin(), m_found.end(), [&](const DecodedCode& f) { return sameCode(f, code); })) continue;
+      if (std::any_of(m_found.begin(), m_found.end(), [&](const DecodedCode& f) { return sameCode(f, code); }))
+        continue;
       m_found.push_back(std::move(code));
       ++added;
     }
@@ -145,7 +153,8 @@ class Search {
         next = readOneLinearCode(PixelView::of(work), settings);
         continue;
       }
-      const bool known = std::any_of(local.begin(), local.end(), [&](const DecodedCode& f) { return sameCode(f, code); });
+      const bool known =
+          std::any_of(local.begin(), local.end(), [&](const DecodedCode& f) { return sameCode(f, code); });
       if (known && again) break;  // painted over twice and still there: give up on the rest
       if (!known) local.push_back(code);
       again = known;
@@ -166,17 +175,17 @@ class Search {
     if (!timeUp()) linearCodes(image, toBase, settings);
   }
 
-  // Matrix codes the fast way (finder patterns on every third row, Data Matrix on the centre
-  // lines); linear codes on every line, which costs little next to the matrix search.
+  // On the picture as it came, at full resolution: matrix codes the fast way (finder patterns
+  // on every third row, Data Matrix on the centre lines), linear codes on every line, which costs
+  // little next to the matrix search. The later passes work on the reduced copy of a huge one.
   void firstPass() {
-    matrixCodes(PixelView::of(base()), {}, {Threshold::Local, false, true, false});
-    if (!timeUp()) linearCodes(base(), {}, {Threshold::Local, true, true, false});
+    const Affine originalToBase = Affine::scaling(1.0 / m_factor);
+    matrixCodes(PixelView::of(m_original), originalToBase, {Threshold::Local, false, true, false});
+    if (!timeUp()) linearCodes(m_original, originalToBase, {Threshold::Local, true, true, false});
   }
 
   // Every line, and ZXing's own smaller copies for big blurred symbols.
-  void harderPass() {
-    bothKinds(base(), {}, {Threshold::Local, true, true, true});
-  }
+  void harderPass() { bothKinds(base(), {}, {Threshold::Local, true, true, true}); }
 
   // Each textured region on its own: turned so its bars stand upright, enlarged when small,
   // centred so that Data Matrix lies on the centre lines ZXing 1.4.0 searches.
@@ -187,9 +196,11 @@ class Search {
       const Rect r = around(c);
       const GrayImage region = crop(image, r);
       const Affine regionToBase = Affine::translation(std::max(0, r.x), std::max(0, r.y));
-      // the likelier kind first: parallel edges mean bars
+      // the likelier kind first: parallel edges mean bars; a region of nearly only parallel
+      // edges holds no square symbol, one of scattered edges no bars
       if (c.coherence >= 0.5) uprightLinear(region, regionToBase, c, r, true);
-      if (m_found.empty() && !timeUp()) matrixInRegion(region, regionToBase, c);
+      if (m_found.empty() && !timeUp() && c.coherence < 0.7) matrixInRegion(region, regionToBase, c);
+      if (m_found.empty() && !timeUp() && c.coherence < 0.7) matrixInWindows(region, regionToBase);
       if (m_found.empty() && !timeUp() && c.coherence >= 0.3 && c.coherence < 0.5)
         uprightLinear(region, regionToBase, c, r, true);
     }
@@ -222,6 +233,26 @@ class Search {
     if (std::max(region.width, region.height) * factor <= 1400) {
       const GrayImage larger = smooth(upscale(squared, factor));
       matrixCodes(PixelView::of(larger), Affine::scaling(1 / factor).then(squaredToBase), harder);
+    }
+  }
+
+  // A long region may be a symbol and the text or boxes beside it: square windows along it, each
+  // with its own centre lines, as it is and half a right angle turned.
+  void matrixInWindows(const GrayImage& region, const Affine& regionToBase) {
+    const int side = std::min(region.width, region.height);
+    const int length = std::max(region.width, region.height);
+    if (side < 24 || length < side * 8 / 5) return;
+    const bool across = region.width >= region.height;
+    const SearchSettings harder{Threshold::Local, true, true, false};
+    for (int at = 0; at + side / 2 < length; at += side / 2) {
+      if (!m_found.empty() || timeUp()) return;
+      const Rect w = across ? Rect{at, 0, side, side} : Rect{0, at, side, side};
+      const GrayImage window = crop(region, w);
+      const Affine windowToBase = Affine::translation(w.x, w.y).then(regionToBase);
+      if (matrixCodes(PixelView::of(window), windowToBase, harder) > 0) return;
+      Affine back;
+      const GrayImage turned = rotate(window, 45, back);
+      matrixCodes(PixelView::of(turned), back.then(windowToBase), harder);
     }
   }
 
@@ -261,10 +292,10 @@ class Search {
     const auto e = c.extent(angle);
     const double quiet = 10 + 0.15 * (e.alongMax - e.alongMin);
     const Rect tight{static_cast<int>(cx + e.alongMin - quiet), static_cast<int>(cy + e.acrossMin - 6),
-                     static_cast<int>(e.alongMax - e.alongMin + 2 * quiet), static_cast<int>(e.acrossMax - e.acrossMin + 12)};
+                     static_cast<int>(e.alongMax - e.alongMin + 2 * quiet),
+                     static_cast<int>(e.acrossMax - e.acrossMin + 12)};
     const GrayImage upright = crop(turned, tight);
-    const Affine toBase =
-        Affine::translation(std::max(0, tight.x), std::max(0, tight.y)).then(back).then(regionToBase);
+    const Affine toBase = Affine::translation(std::max(0, tight.x), std::max(0, tight.y)).then(back).then(regionToBase);
     // the code lies along the rows now: horizontal scan lines only
     const SearchSettings rows{Threshold::Local, true, false, false};
     const SearchSettings fixed{Threshold::Fixed, true, false, false};
@@ -287,8 +318,10 @@ class Search {
     for (const auto& code : m_found) {
       std::array<CodePoint, 4> inBase = code.position;
       for (auto& p : inBase) p = {p.x / m_factor, p.y / m_factor};
-      if (isLinear(code)) maskLinearCode(image, inBase, false);
-      else paintOver(image, boundsOf(inBase));
+      if (isLinear(code))
+        maskLinearCode(image, inBase, false);
+      else
+        paintOver(image, boundsOf(inBase));
     }
     int looked = 0;
     for (const auto& c : findCandidates(image, 4)) {
@@ -334,12 +367,28 @@ class Search {
 
   // Linear codes at steep angles that no candidate region revealed.
   void rotatedPass() {
+    // where there is texture at all, or the whole picture when nothing stood out
     const GrayImage& image = base();
+    Rect area{0, 0, image.width, image.height};
+    const auto candidates = findCandidates(image, 4);
+    if (!candidates.empty()) {
+      int x0 = image.width, y0 = image.height, x1 = 0, y1 = 0;
+      for (const auto& c : candidates) {
+        const Rect r = around(c);
+        x0 = std::min(x0, std::max(0, r.x));
+        y0 = std::min(y0, std::max(0, r.y));
+        x1 = std::max(x1, std::min(image.width, r.x + r.width));
+        y1 = std::max(y1, std::min(image.height, r.y + r.height));
+      }
+      area = {x0, y0, x1 - x0, y1 - y0};
+    }
+    const GrayImage part = crop(image, area);
+    const Affine partToBase = Affine::translation(area.x, area.y);
     for (double angle : {45.0, 22.5, 67.5}) {
       if (!m_found.empty() || timeUp()) return;
       Affine back;
-      const GrayImage turned = rotate(image, angle, back);
-      linearCodes(turned, back, {Threshold::Local, true, true, false});
+      const GrayImage turned = rotate(part, angle, back);
+      linearCodes(turned, back.then(partToBase), {Threshold::Local, true, true, false});
     }
   }
 

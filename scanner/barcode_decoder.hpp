@@ -18,9 +18,9 @@ struct CodePoint {
 };
 
 struct DecodedCode {
-  std::string text;                    // UTF-8, as encoded (control characters kept)
-  std::string format;                  // ZXing's name: Code128, Code39, QRCode, DataMatrix, EAN-13, EAN-8, UPC-A, UPC-E
-  std::string symbologyIdentifier;     // AIM identifier such as "]C0", "]Q1", "]d2"; may be empty
+  std::string text;                 // UTF-8, as encoded (control characters kept)
+  std::string format;               // ZXing's name: Code128, Code39, QRCode, DataMatrix, EAN-13, EAN-8, UPC-A, UPC-E
+  std::string symbologyIdentifier;  // AIM identifier such as "]C0", "]Q1", "]d2"; may be empty
   std::array<CodePoint, 4> position{};  // corners: top-left, top-right, bottom-right, bottom-left
 };
 
@@ -34,6 +34,7 @@ struct DecodeOptions {
 // How a decode went: for tests, benchmarks and the log, not for deciding anything.
 struct DecodeStats {
   int passes = 0;         // passes run, the first included (1: the fast pass was enough)
+  int foundInPass = 0;    // the pass that found the first code (1: the fast pass), 0: none found
   bool timedOut = false;  // the time limit stopped it before all passes had run
 };
 

@@ -52,7 +52,8 @@ std::uint8_t bicubic(const GrayImage& image, double x, double y) {
   for (int j = 0; j < 4; ++j) {
     const int yy = std::clamp(iy - 1 + j, 0, image.height - 1);
     double row = 0;
-    for (int i = 0; i < 4; ++i) row += wx[static_cast<std::size_t>(i)] * image.at(std::clamp(ix - 1 + i, 0, image.width - 1), yy);
+    for (int i = 0; i < 4; ++i)
+      row += wx[static_cast<std::size_t>(i)] * image.at(std::clamp(ix - 1 + i, 0, image.width - 1), yy);
     sum += wy[static_cast<std::size_t>(j)] * row;
   }
   return static_cast<std::uint8_t>(std::clamp(std::lround(sum), 0L, 255L));
@@ -171,7 +172,8 @@ GrayImage smooth(const GrayImage& image) {
     for (int x = 1; x + 1 < image.width; ++x) {
       int sum = 0;
       for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx) sum += image.at(x + dx, y + dy) * (dx == 0 && dy == 0 ? 4 : (dx == 0 || dy == 0 ? 2 : 1));
+        for (int dx = -1; dx <= 1; ++dx)
+          sum += image.at(x + dx, y + dy) * (dx == 0 && dy == 0 ? 4 : (dx == 0 || dy == 0 ? 2 : 1));
       out.pixels[index(out, x, y)] = static_cast<std::uint8_t>((sum + 8) / 16);
     }
   return out;
@@ -241,7 +243,9 @@ GrayImage binarizeLocal(const GrayImage& image, int radius) {
   // integral images of grey and grey squared: mean and spread of any window in four lookups
   std::vector<std::int64_t> sum(static_cast<std::size_t>(w + 1) * static_cast<std::size_t>(h + 1), 0);
   std::vector<std::int64_t> sq(sum.size(), 0);
-  const auto at = [w](int x, int y) { return static_cast<std::size_t>(y) * static_cast<std::size_t>(w + 1) + static_cast<std::size_t>(x); };
+  const auto at = [w](int x, int y) {
+    return static_cast<std::size_t>(y) * static_cast<std::size_t>(w + 1) + static_cast<std::size_t>(x);
+  };
   for (int y = 0; y < h; ++y) {
     std::int64_t rowSum = 0;
     std::int64_t rowSq = 0;

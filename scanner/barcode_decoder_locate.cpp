@@ -44,7 +44,8 @@ struct LineFrame {
         const auto x = static_cast<int>(std::lround(ox + u * dx + (v + dv) * nx()));
         const auto y = static_cast<int>(std::lround(oy + u * dy + (v + dv) * ny()));
         if (x >= 0 && y >= 0 && x < image.width && y < image.height)
-          image.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)] = 255;
+          image.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) +
+                       static_cast<std::size_t>(x)] = 255;
       }
     }
   }
@@ -89,8 +90,8 @@ std::vector<float> soften(const std::vector<float>& p) {
 }
 
 struct Extent {
-  int edge = 0;              // last v still part of the code
-  std::vector<int> shifts;   // drift of the bars along u, per step away from the start
+  int edge = 0;             // last v still part of the code
+  std::vector<int> shifts;  // drift of the bars along u, per step away from the start
 };
 
 Extent followBars(const LineFrame& view, int vStart, int dir, int u0, int u1, int maxSteps) {
@@ -102,7 +103,8 @@ Extent followBars(const LineFrame& view, int vStart, int dir, int u0, int u1, in
   readProfile(view, vStart, u0, u1, first);
   // the rows accepted lately, softened, newest last: the bars drift and spread slowly (a slant,
   // perspective), so a row is compared with one a few rows back rather than with the first
-  std::vector<std::vector<float>> recent{soften(first)};
+  const std::vector<float> firstSoft = soften(first);
+  std::vector<std::vector<float>> recent{firstSoft};
   int shift = 0;
   int misses = 0;
   for (int step = 1; step <= maxSteps; ++step) {
@@ -124,7 +126,14 @@ Extent followBars(const LineFrame& view, int vStart, int dir, int u0, int u1, in
     // like the row before, and still like the bars a few rows back: rows change slowly across a
     // slanted label edge into the text, but never back into the same bars
     const std::vector<float> softBest = soften(best);
-    if (bestScore >= 0.4 && correlation(recent.back(), softBest) >= 0.6) {
+    // and never far from the scan line's own pattern, give or take a little drift: two codes
+    // stacked on a label look alike enough row by row through the text between them
+    double likeFirst = -1;
+    for (int s = bestShift - 2; s <= bestShift + 2 && likeFirst < 0.25; ++s) {
+      readProfile(view, v, u0 + s, u1 + s, candidate);
+      likeFirst = std::max(likeFirst, correlation(firstSoft, soften(candidate)));
+    }
+    if (bestScore >= 0.4 && correlation(recent.back(), softBest) >= 0.6 && likeFirst >= 0.25) {
       recent.push_back(softBest);
       if (recent.size() > kLookBack) recent.erase(recent.begin());
       shift = bestShift;
@@ -198,12 +207,36 @@ void maskLinearCode(GrayImage& image, const std::array<CodePoint, 4>& line, bool
   const int maxSteps = static_cast<int>(length * 2);
   const Extent up = followBars(frame, iv0, -1, iu0, iu1, maxSteps);
   const Extent down = followBars(frame, iv1, +1, iu0, iu1, maxSteps);
-  const auto paintRow = [&](int v, int shift) { frame.paint(v, u0 + shift - pad, u1 + shift + pad); };
+  // each row is painted only where it has bars: a skewed code is a parallelogram in the scan
+  // line's frame, and a rectangle around it would take the corner of its neighbour
+  std::vector<float> row;
+  readProfile(frame, (iv0 + iv1) / 2, iu0, iu1, row);
+  row = soften(row);
+  float strongest = 0;
+  for (std::size_t i = 1; i < row.size(); ++i) strongest = std::max(strongest, std::abs(row[i] - row[i - 1]));
+  const int reach = static_cast<int>(length / 10) + 4;
+  const auto paintRow = [&](int v, int shift) {
+    readProfile(frame, v, iu0 + shift - reach, iu1 + shift + reach, row);
+    row = soften(row);
+    int first = -1;
+    int last = -1;
+    for (std::size_t i = 1; i < row.size(); ++i) {
+      if (std::abs(row[i] - row[i - 1]) < 0.5f * strongest) continue;
+      if (first < 0) first = static_cast<int>(i) - 1;
+      last = static_cast<int>(i);
+    }
+    if (first < 0) return;
+    const double start = iu0 + shift - reach;
+    frame.paint(v, start + first - pad, start + last + pad);
+  };
   for (int v = iv0; v <= iv1; ++v) paintRow(v, 0);
   for (int v = iv0 - 1; v >= up.edge - 1; --v)
-    paintRow(v, up.shifts.empty() ? 0 : up.shifts[std::min(up.shifts.size() - 1, static_cast<std::size_t>(iv0 - v - 1))]);
+    paintRow(v,
+             up.shifts.empty() ? 0 : up.shifts[std::min(up.shifts.size() - 1, static_cast<std::size_t>(iv0 - v - 1))]);
   for (int v = iv1 + 1; v <= down.edge + 1; ++v)
-    paintRow(v, down.shifts.empty() ? 0 : down.shifts[std::min(down.shifts.size() - 1, static_cast<std::size_t>(v - iv1 - 1))]);
+    paintRow(v, down.shifts.empty()
+                    ? 0
+                    : down.shifts[std::min(down.shifts.size() - 1, static_cast<std::size_t>(v - iv1 - 1))]);
 }
 
 bool quietZonesClear(const GrayImage& image, const std::array<CodePoint, 4>& line, int modules) {
@@ -218,8 +251,12 @@ bool quietZonesClear(const GrayImage& image, const std::array<CodePoint, 4>& lin
   if (borderOnly) modules = 120;
   const double dx = (qx - px) / length;
   const double dy = (qy - py) / length;
-  const auto inImage = [&](double x, double y) { return x >= 1 && y >= 1 && x < image.width - 1 && y < image.height - 1; };
-  const auto grey = [&](double x, double y) { return static_cast<double>(image.at(static_cast<int>(x), static_cast<int>(y))); };
+  const auto inImage = [&](double x, double y) {
+    return x >= 1 && y >= 1 && x < image.width - 1 && y < image.height - 1;
+  };
+  const auto grey = [&](double x, double y) {
+    return static_cast<double>(image.at(static_cast<int>(x), static_cast<int>(y)));
+  };
 
   // the bars' normal, from the gradients along the scan line: a scan line may cross bars at a
   // slant, and a symbol's margins lie along the normal, beyond its first and last bar
@@ -255,21 +292,25 @@ bool quietZonesClear(const GrayImage& image, const std::array<CodePoint, 4>& lin
   // five modules of margin after one and a half for blur; the standards ask for seven or more
   // a margin that begins outside the picture is no margin: a code cut by the border reads as a
   // shorter code only by luck of its checksum
-  const auto marginRange = [&](double ox, double oy, double sign) {
+  const auto marginRange = [&](double ox, double oy, double ux, double uy) {
     double lo = 1e9, hi = -1e9;
     const double from = 1.5 * module + 1;
-    if (!inImage(ox + sign * nx * (from + module), oy + sign * ny * (from + module))) return 1e9;
+    if (!inImage(ox + ux * (from + module), oy + uy * (from + module))) return 1e9;
     for (double t = from; t <= 6.5 * module + 1; t += 0.5) {
-      const double x = ox + sign * nx * t;
-      const double y = oy + sign * ny * t;
+      const double x = ox + ux * t;
+      const double y = oy + uy * t;
       if (!inImage(x, y)) break;
       lo = std::min(lo, grey(x, y));
       hi = std::max(hi, grey(x, y));
     }
     return hi >= lo ? hi - lo : 0.0;
   };
-  const double worst = std::max(marginRange(px, py, -1), marginRange(qx, qy, +1));
-  return borderOnly ? worst < 1e9 : worst < 0.5 * contrast;
+  const double normalWorst = std::max(marginRange(px, py, -nx, -ny), marginRange(qx, qy, nx, ny));
+  if (borderOnly) return normalWorst < 1e9;
+  // and straight on along the scan line: one that ran out through the ends of the bars (a slanted
+  // line over a sheared code) meets the label's text there, where a real symbol has its margin
+  const double lineWorst = std::max(marginRange(px, py, -dx, -dy), marginRange(qx, qy, dx, dy));
+  return std::max(normalWorst, lineWorst) < 0.5 * contrast;
 }
 
 std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
@@ -282,7 +323,9 @@ std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
     double re4 = 0, im4 = 0;  // (gx + i gy)^4 / |g|^2: edge direction modulo 90 degrees
   };
   std::vector<Tensor> blocks(static_cast<std::size_t>(bw) * static_cast<std::size_t>(bh));
-  const auto blockAt = [&](int bx, int by) -> Tensor& { return blocks[static_cast<std::size_t>(by) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(bx)]; };
+  const auto blockAt = [&](int bx, int by) -> Tensor& {
+    return blocks[static_cast<std::size_t>(by) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(bx)];
+  };
   for (int y = 1; y < bh * kBlock - 1; ++y) {
     for (int x = 1; x < bw * kBlock - 1; ++x) {
       const double gx = image.at(x + 1, y) - image.at(x - 1, y);
@@ -311,7 +354,8 @@ std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
           const int ny = std::clamp(by + dy, 0, bh - 1);
           e += blockAt(nx, ny).xx + blockAt(nx, ny).yy;
         }
-      energy[static_cast<std::size_t>(by) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(bx)] = e / (9.0 * kBlock * kBlock);
+      energy[static_cast<std::size_t>(by) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(bx)] =
+          e / (9.0 * kBlock * kBlock);
     }
   // busy: well above the typical block (paper, desk, noise), or near the busiest when the code
   // fills most of the picture and is itself the typical block
@@ -325,68 +369,69 @@ std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
   std::vector<std::size_t> stack;
   std::vector<std::size_t> members;
   const auto collect = [&](double level) {
-  std::vector<int> label(blocks.size(), -1);
-  for (std::size_t start = 0; start < blocks.size(); ++start) {
-    if (label[start] >= 0 || energy[start] < level) continue;
-    const int id = static_cast<int>(found.size());
-    Tensor sum;
-    int minX = bw, minY = bh, maxX = -1, maxY = -1, count = 0;
-    members.clear();
-    stack.assign(1, start);
-    label[start] = id;
-    while (!stack.empty()) {
-      const std::size_t i = stack.back();
-      stack.pop_back();
-      const int bx = static_cast<int>(i % static_cast<std::size_t>(bw));
-      const int by = static_cast<int>(i / static_cast<std::size_t>(bw));
-      ++count;
-      members.push_back(i);
-      sum.xx += blocks[i].xx;
-      sum.yy += blocks[i].yy;
-      sum.xy += blocks[i].xy;
-      sum.re4 += blocks[i].re4;
-      sum.im4 += blocks[i].im4;
-      minX = std::min(minX, bx);
-      maxX = std::max(maxX, bx);
-      minY = std::min(minY, by);
-      maxY = std::max(maxY, by);
-      for (int dy = -1; dy <= 1; ++dy)
-        for (int dx = -1; dx <= 1; ++dx) {
-          const int nx = bx + dx;
-          const int ny = by + dy;
-          if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
-          const std::size_t n = static_cast<std::size_t>(ny) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(nx);
-          if (label[n] >= 0 || energy[n] < level) continue;
-          label[n] = id;
-          stack.push_back(n);
-        }
+    std::vector<int> label(blocks.size(), -1);
+    for (std::size_t start = 0; start < blocks.size(); ++start) {
+      if (label[start] >= 0 || energy[start] < level) continue;
+      const int id = static_cast<int>(found.size());
+      Tensor sum;
+      int minX = bw, minY = bh, maxX = -1, maxY = -1, count = 0;
+      members.clear();
+      stack.assign(1, start);
+      label[start] = id;
+      while (!stack.empty()) {
+        const std::size_t i = stack.back();
+        stack.pop_back();
+        const int bx = static_cast<int>(i % static_cast<std::size_t>(bw));
+        const int by = static_cast<int>(i / static_cast<std::size_t>(bw));
+        ++count;
+        members.push_back(i);
+        sum.xx += blocks[i].xx;
+        sum.yy += blocks[i].yy;
+        sum.xy += blocks[i].xy;
+        sum.re4 += blocks[i].re4;
+        sum.im4 += blocks[i].im4;
+        minX = std::min(minX, bx);
+        maxX = std::max(maxX, bx);
+        minY = std::min(minY, by);
+        maxY = std::max(maxY, by);
+        for (int dy = -1; dy <= 1; ++dy)
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int nx = bx + dx;
+            const int ny = by + dy;
+            if (nx < 0 || ny < 0 || nx >= bw || ny >= bh) continue;
+            const std::size_t n =
+                static_cast<std::size_t>(ny) * static_cast<std::size_t>(bw) + static_cast<std::size_t>(nx);
+            if (label[n] >= 0 || energy[n] < level) continue;
+            label[n] = id;
+            stack.push_back(n);
+          }
+      }
+      Candidate c;
+      c.box = {minX * kBlock - kBlock, minY * kBlock - kBlock, (maxX - minX + 3) * kBlock, (maxY - minY + 3) * kBlock};
+      const double total = sum.xx + sum.yy;
+      c.coherence = total > 0 ? std::sqrt((sum.xx - sum.yy) * (sum.xx - sum.yy) + 4 * sum.xy * sum.xy) / total : 0;
+      c.angle = 0.5 * std::atan2(2 * sum.xy, sum.xx - sum.yy) * 180 / std::numbers::pi;
+      c.strength = count >= 3 ? total : 0;
+      c.squareAngle = 0.25 * std::atan2(sum.im4, sum.re4) * 180 / std::numbers::pi;
+      c.blockSize = kBlock;
+      double mx = 0, my = 0;
+      for (const std::size_t i : members) {
+        c.blocks.push_back({static_cast<int>(i % static_cast<std::size_t>(bw)) * kBlock,
+                            static_cast<int>(i / static_cast<std::size_t>(bw)) * kBlock});
+        mx += c.blocks.back().x;
+        my += c.blocks.back().y;
+      }
+      mx /= static_cast<double>(members.size());
+      my /= static_cast<double>(members.size());
+      double sxx = 0, syy = 0, sxy = 0;
+      for (const auto& b : c.blocks) {
+        sxx += (b.x - mx) * (b.x - mx);
+        syy += (b.y - my) * (b.y - my);
+        sxy += (b.x - mx) * (b.y - my);
+      }
+      c.shapeAngle = 0.5 * std::atan2(2 * sxy, sxx - syy) * 180 / std::numbers::pi;
+      found.push_back(c);
     }
-    Candidate c;
-    c.box = {minX * kBlock - kBlock, minY * kBlock - kBlock, (maxX - minX + 3) * kBlock, (maxY - minY + 3) * kBlock};
-    const double total = sum.xx + sum.yy;
-    c.coherence = total > 0 ? std::sqrt((sum.xx - sum.yy) * (sum.xx - sum.yy) + 4 * sum.xy * sum.xy) / total : 0;
-    c.angle = 0.5 * std::atan2(2 * sum.xy, sum.xx - sum.yy) * 180 / std::numbers::pi;
-    c.strength = count >= 3 ? total : 0;
-    c.squareAngle = 0.25 * std::atan2(sum.im4, sum.re4) * 180 / std::numbers::pi;
-    c.blockSize = kBlock;
-    double mx = 0, my = 0;
-    for (const std::size_t i : members) {
-      c.blocks.push_back({static_cast<int>(i % static_cast<std::size_t>(bw)) * kBlock,
-                          static_cast<int>(i / static_cast<std::size_t>(bw)) * kBlock});
-      mx += c.blocks.back().x;
-      my += c.blocks.back().y;
-    }
-    mx /= static_cast<double>(members.size());
-    my /= static_cast<double>(members.size());
-    double sxx = 0, syy = 0, sxy = 0;
-    for (const auto& b : c.blocks) {
-      sxx += (b.x - mx) * (b.x - mx);
-      syy += (b.y - my) * (b.y - my);
-      sxy += (b.x - mx) * (b.y - my);
-    }
-    c.shapeAngle = 0.5 * std::atan2(2 * sxy, sxx - syy) * 180 / std::numbers::pi;
-    found.push_back(c);
-  }
   };
   // twice: busy blocks make regions; only the busiest make smaller ones inside them, where a
   // code stands apart from the label text and clutter it touches
@@ -401,7 +446,8 @@ std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
       const int ix = std::min(c.box.x + c.box.width, d.box.x + d.box.width) - std::max(c.box.x, d.box.x);
       const int iy = std::min(c.box.y + c.box.height, d.box.y + d.box.height) - std::max(c.box.y, d.box.y);
       const double overlap = ix > 0 && iy > 0 ? static_cast<double>(ix) * iy : 0.0;
-      return overlap > 0.7 * std::max(static_cast<double>(c.box.width) * c.box.height, static_cast<double>(d.box.width) * d.box.height);
+      return overlap > 0.7 * std::max(static_cast<double>(c.box.width) * c.box.height,
+                                      static_cast<double>(d.box.width) * d.box.height);
     });
     if (!seen) distinct.push_back(std::move(c));
   }

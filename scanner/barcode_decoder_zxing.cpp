@@ -25,15 +25,21 @@ namespace kiosk::decoding {
 namespace {
 
 constexpr auto kLinearFormats = ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::Code39 |
-                                ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 |
-                                ZXing::BarcodeFormat::UPCA | ZXing::BarcodeFormat::UPCE;
+                                ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 | ZXing::BarcodeFormat::UPCA |
+                                ZXing::BarcodeFormat::UPCE;
 
 ZXing::DecodeHints hintsFor(const SearchSettings& settings) {
   ZXing::DecodeHints hints;
   switch (settings.threshold) {
-    case Threshold::Local: hints.setBinarizer(ZXing::Binarizer::LocalAverage); break;
-    case Threshold::Histogram: hints.setBinarizer(ZXing::Binarizer::GlobalHistogram); break;
-    case Threshold::Fixed: hints.setBinarizer(ZXing::Binarizer::FixedThreshold); break;
+    case Threshold::Local:
+      hints.setBinarizer(ZXing::Binarizer::LocalAverage);
+      break;
+    case Threshold::Histogram:
+      hints.setBinarizer(ZXing::Binarizer::GlobalHistogram);
+      break;
+    case Threshold::Fixed:
+      hints.setBinarizer(ZXing::Binarizer::FixedThreshold);
+      break;
   }
   hints.setTryHarder(settings.tryHarder);
   hints.setTryRotate(settings.tryRotate);
@@ -85,7 +91,8 @@ std::vector<DecodedCode> readOneLinearCode(const PixelView& view, const SearchSe
   return run(view, hints);
 }
 
-std::vector<DecodedCode> readMatrixCodes(const PixelView& view, const SearchSettings& settings, bool qr, bool dataMatrix) {
+std::vector<DecodedCode> readMatrixCodes(const PixelView& view, const SearchSettings& settings, bool qr,
+                                         bool dataMatrix) {
   ZXing::BarcodeFormats formats;
   if (qr) formats |= ZXing::BarcodeFormat::QRCode;
   if (dataMatrix) formats |= ZXing::BarcodeFormat::DataMatrix;

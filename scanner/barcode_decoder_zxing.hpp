@@ -17,7 +17,9 @@ struct PixelView {
   int height = 0;
   int stride = 0;
 
-  [[nodiscard]] static PixelView of(const GrayImage& image) { return {image.pixels.data(), image.width, image.height, image.width}; }
+  [[nodiscard]] static PixelView of(const GrayImage& image) {
+    return {image.pixels.data(), image.width, image.height, image.width};
+  }
   [[nodiscard]] PixelView cropped(int x, int y, int w, int h) const;
 };
 
@@ -37,7 +39,7 @@ struct SearchSettings {
 // At most one linear code (Code 128, Code 39, EAN-13/8, UPC-A/E) per call.
 [[nodiscard]] std::vector<DecodedCode> readOneLinearCode(const PixelView& view, const SearchSettings& settings);
 // Every QR Code found, and the Data Matrix that ZXing 1.4.0 finds along the centre lines.
-[[nodiscard]] std::vector<DecodedCode> readMatrixCodes(const PixelView& view, const SearchSettings& settings,
-                                                       bool qr, bool dataMatrix);
+[[nodiscard]] std::vector<DecodedCode> readMatrixCodes(const PixelView& view, const SearchSettings& settings, bool qr,
+                                                       bool dataMatrix);
 
 }  // namespace kiosk::decoding

@@ -11,7 +11,8 @@ namespace {
 
 bool isImageName(const std::filesystem::path& file) {
   std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
 }
 
@@ -19,8 +20,7 @@ bool isImageName(const std::filesystem::path& file) {
 
 Result<std::unique_ptr<FolderFrameSource>> FolderFrameSource::open(const std::filesystem::path& folder, AtEnd atEnd) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(folder, ec))
-    return badInput("folder", folder.string() + ": not a folder");
+  if (!std::filesystem::is_directory(folder, ec)) return badInput("folder", folder.string() + ": not a folder");
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
     std::error_code typeError;

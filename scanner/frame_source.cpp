@@ -20,7 +20,8 @@ std::vector<std::filesystem::path> videoDevices(const std::filesystem::path& dir
     const std::string name = entry.path().filename().string();
     if (name.rfind("video", 0) != 0 || name.size() == 5) continue;
     const std::string digits = name.substr(5);
-    if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c) != 0; }) || digits.size() > 6)
+    if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c) != 0; }) ||
+        digits.size() > 6)
       continue;
     found.emplace_back(std::stoi(digits), entry.path());
   }
@@ -48,7 +49,8 @@ Result<std::unique_ptr<FrameSource>> openCamera(const std::optional<std::filesys
     if (camera) return std::unique_ptr<FrameSource>(std::move(*camera));
     tried += (tried.empty() ? "" : "; ") + camera.error().message;
   }
-  return notFound("camera", "no camera found: none of " + (deviceDir / "video*").string() + " captures video (" + tried + ")");
+  return notFound("camera",
+                  "no camera found: none of " + (deviceDir / "video*").string() + " captures video (" + tried + ")");
 }
 
 }  // namespace kiosk

@@ -30,7 +30,7 @@ class FrameSource {
 // The configured camera, or else the first /dev/video* (in number order) that opens as a video
 // capture device. NotFound (field "camera") with a message saying so when there is none, so the
 // kiosk can say it and go on with the other inputs. `deviceDir` is where video* is looked for.
-[[nodiscard]] Result<std::unique_ptr<FrameSource>> openCamera(const std::optional<std::filesystem::path>& device = std::nullopt,
-                                                              const std::filesystem::path& deviceDir = "/dev");
+[[nodiscard]] Result<std::unique_ptr<FrameSource>> openCamera(
+    const std::optional<std::filesystem::path>& device = std::nullopt, const std::filesystem::path& deviceDir = "/dev");
 
 }  // namespace kiosk

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -19,8 +20,9 @@ constexpr std::uintmax_t kMaxFileBytes = 256ull * 1024 * 1024;
 
 enum class Kind { Png, Jpeg, Other };
 
+constexpr unsigned char kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
 Kind sniff(std::span<const unsigned char> bytes) {
-  static constexpr unsigned char kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   if (bytes.size() >= sizeof kPng && std::memcmp(bytes.data(), kPng, sizeof kPng) == 0) return Kind::Png;
   if (bytes.size() >= 3 && bytes[0] == 0xff && bytes[1] == 0xd8 && bytes[2] == 0xff) return Kind::Jpeg;
   return Kind::Other;
@@ -37,7 +39,8 @@ Result<GrayImage> decodeImageBytes(std::span<const unsigned char> bytes, const s
   const Kind kind = sniff(bytes);
   if (kind == Kind::Other) return fileError(name, "not a PNG or JPEG image");
   const char* kindName = kind == Kind::Png ? "PNG" : "JPEG";
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return fileError(name, "the file is too large");
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    return fileError(name, "the file is too large");
   const int length = static_cast<int>(bytes.size());
 
   int width = 0;
@@ -74,7 +77,8 @@ Result<GrayImage> loadImageFile(const std::filesystem::path& file) {
   const auto size = std::filesystem::file_size(file, ec);
   if (ec) return fileError(name, "cannot read the file (" + ec.message() + ")");
   if (size == 0) return fileError(name, "the file is empty");
-  if (size > kMaxFileBytes) return fileError(name, "the file is too large for a picture (" + std::to_string(size) + " bytes)");
+  if (size > kMaxFileBytes)
+    return fileError(name, "the file is too large for a picture (" + std::to_string(size) + " bytes)");
 
   std::ifstream in(file, std::ios::binary);
   if (!in) return fileError(name, "cannot open the file");

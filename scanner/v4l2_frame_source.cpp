@@ -45,7 +45,8 @@ namespace {
 
 int xioctl(int fd, unsigned long request, void* arg) {
   int r = 0;
-  do r = v4l2_ioctl(fd, request, arg); while (r == -1 && errno == EINTR);
+  do r = v4l2_ioctl(fd, request, arg);
+  while (r == -1 && errno == EINTR);
   return r;
 }
 
@@ -61,7 +62,8 @@ GrayImage toGray(const v4l2_pix_format& f, const unsigned char* data, std::size_
   image.width = static_cast<int>(f.width);
   image.height = static_cast<int>(f.height);
   image.pixels.assign(static_cast<std::size_t>(f.width) * f.height, 0);
-  const std::size_t stride = f.bytesperline != 0 ? f.bytesperline : f.width * (f.pixelformat == V4L2_PIX_FMT_YUYV ? 2 : 1);
+  const std::size_t stride =
+      f.bytesperline != 0 ? f.bytesperline : f.width * (f.pixelformat == V4L2_PIX_FMT_YUYV ? 2 : 1);
   for (std::size_t y = 0; y < f.height; ++y) {
     const std::size_t rowStart = y * stride;
     for (std::size_t x = 0; x < f.width; ++x) {
@@ -79,7 +81,8 @@ GrayImage toGray(const v4l2_pix_format& f, const unsigned char* data, std::size_
 }
 
 Result<void> negotiate(V4l2FrameSource::Device& d) {
-  for (const std::uint32_t pixelformat : {V4L2_PIX_FMT_GREY, V4L2_PIX_FMT_YUV420, V4L2_PIX_FMT_YUYV, V4L2_PIX_FMT_RGB24}) {
+  for (const std::uint32_t pixelformat :
+       {V4L2_PIX_FMT_GREY, V4L2_PIX_FMT_YUV420, V4L2_PIX_FMT_YUYV, V4L2_PIX_FMT_RGB24}) {
     v4l2_format fmt{};
     fmt.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     fmt.fmt.pix.width = static_cast<std::uint32_t>(d.settings.width);
@@ -107,16 +110,19 @@ Result<void> startStreaming(V4l2FrameSource::Device& d) {
     buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     buf.memory = V4L2_MEMORY_MMAP;
     buf.index = i;
-    if (xioctl(d.fd, VIDIOC_QUERYBUF, &buf) == -1) return cameraError(d.path, "buffer query failed (" + errnoText() + ")");
+    if (xioctl(d.fd, VIDIOC_QUERYBUF, &buf) == -1)
+      return cameraError(d.path, "buffer query failed (" + errnoText() + ")");
     V4l2FrameSource::Device::Buffer mapped;
     mapped.length = buf.length;
     mapped.start = v4l2_mmap(nullptr, buf.length, PROT_READ | PROT_WRITE, MAP_SHARED, d.fd, buf.m.offset);
     if (mapped.start == MAP_FAILED) return cameraError(d.path, "cannot map a frame buffer (" + errnoText() + ")");
     d.buffers.push_back(mapped);
-    if (xioctl(d.fd, VIDIOC_QBUF, &buf) == -1) return cameraError(d.path, "cannot queue a buffer (" + errnoText() + ")");
+    if (xioctl(d.fd, VIDIOC_QBUF, &buf) == -1)
+      return cameraError(d.path, "cannot queue a buffer (" + errnoText() + ")");
   }
   v4l2_buf_type type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  if (xioctl(d.fd, VIDIOC_STREAMON, &type) == -1) return cameraError(d.path, "will not start streaming (" + errnoText() + ")");
+  if (xioctl(d.fd, VIDIOC_STREAMON, &type) == -1)
+    return cameraError(d.path, "will not start streaming (" + errnoText() + ")");
   d.streaming = true;
   return {};
 }
@@ -128,13 +134,15 @@ bool waitReadable(int fd, int timeoutMs) {
   FD_SET(fd, &fds);
   timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
   int r = 0;
-  do r = select(fd + 1, &fds, nullptr, nullptr, &tv); while (r == -1 && errno == EINTR);
+  do r = select(fd + 1, &fds, nullptr, nullptr, &tv);
+  while (r == -1 && errno == EINTR);
   return r > 0;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<V4l2FrameSource>> V4l2FrameSource::open(const std::filesystem::path& device, const Settings& settings) {
+Result<std::unique_ptr<V4l2FrameSource>> V4l2FrameSource::open(const std::filesystem::path& device,
+                                                               const Settings& settings) {
   auto d = std::make_unique<Device>();
   d->path = device.string();
   d->settings = settings;
@@ -148,7 +156,8 @@ Result<std::unique_ptr<V4l2FrameSource>> V4l2FrameSource::open(const std::filesy
   if ((caps & V4L2_CAP_STREAMING) != 0) {
     if (auto ok = startStreaming(*d); !ok) return tl::unexpected(ok.error());
   } else if ((caps & V4L2_CAP_READWRITE) != 0) {
-    d->readBuffer.resize(std::max<std::size_t>(d->format.sizeimage, static_cast<std::size_t>(d->format.width) * d->format.height * 3));
+    d->readBuffer.resize(
+        std::max<std::size_t>(d->format.sizeimage, static_cast<std::size_t>(d->format.width) * d->format.height * 3));
   } else {
     return cameraError(d->path, "supports neither streaming nor read() capture");
   }
@@ -171,10 +180,13 @@ Result<GrayImage> V4l2FrameSource::nextFrame() {
   v4l2_buffer buf{};
   buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   buf.memory = V4L2_MEMORY_MMAP;
-  if (xioctl(d.fd, VIDIOC_DQBUF, &buf) == -1) return storageError(d.path + ": taking a frame failed (" + errnoText() + ")");
+  if (xioctl(d.fd, VIDIOC_DQBUF, &buf) == -1)
+    return storageError(d.path + ": taking a frame failed (" + errnoText() + ")");
   const auto& mapped = d.buffers.at(buf.index);
-  GrayImage image = toGray(d.format, static_cast<const unsigned char*>(mapped.start), std::min<std::size_t>(buf.bytesused, mapped.length));
-  if (xioctl(d.fd, VIDIOC_QBUF, &buf) == -1) return storageError(d.path + ": giving a buffer back failed (" + errnoText() + ")");
+  GrayImage image = toGray(d.format, static_cast<const unsigned char*>(mapped.start),
+                           std::min<std::size_t>(buf.bytesused, mapped.length));
+  if (xioctl(d.fd, VIDIOC_QBUF, &buf) == -1)
+    return storageError(d.path + ": giving a buffer back failed (" + errnoText() + ")");
   return image;
 }
 

@@ -12,7 +12,7 @@ namespace kiosk {
 class V4l2FrameSource : public FrameSource {
  public:
   struct Settings {
-    int width = 1280;   // asked for; the camera may choose the nearest size it has
+    int width = 1280;  // asked for; the camera may choose the nearest size it has
     int height = 720;
     int timeoutMs = 2000;  // nextFrame() gives up when no frame comes for this long
   };

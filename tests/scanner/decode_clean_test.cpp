@@ -26,7 +26,8 @@ void expectOnSymbol(const DecodedCode& code, int x0, int y0, int x1, int y1) {
     EXPECT_GE(p.y, y0 - kSlack) << code.format;
     EXPECT_LE(p.y, y1 + kSlack) << code.format;
   }
-  const auto [minX, maxX] = std::minmax({code.position[0].x, code.position[1].x, code.position[2].x, code.position[3].x});
+  const auto [minX, maxX] =
+      std::minmax({code.position[0].x, code.position[1].x, code.position[2].x, code.position[3].x});
   EXPECT_GE(maxX - minX, (x1 - x0) * 9 / 10) << code.format << ": the position spans the symbol";
 }
 
@@ -61,8 +62,12 @@ TEST(DecodeClean, EveryFamilyWithTextFormatAndPosition) {
 TEST(DecodeClean, ControlCharactersSurvive) {
   const BarcodeDecoder decoder;
   using namespace std::string_literals;
-  for (const auto& code : {photos::CodeSpec{"Code128", "A\x01\tB\x1d" "C\x7f"s},
-                           photos::CodeSpec{"QRCode", "line1\r\nline2\x04\x1e\x1d" " end\x00!"s}}) {
+  for (const auto& code : {photos::CodeSpec{"Code128",
+                                            "A\x01\tB\x1d"
+                                            "C\x7f"s},
+                           photos::CodeSpec{"QRCode",
+                                            "line1\r\nline2\x04\x1e\x1d"
+                                            " end\x00!"s}}) {
     const auto result = decoder.decode(photos::renderSymbol(code, 3));
     ASSERT_TRUE(result.has_value());
     ASSERT_EQ(result->size(), 1u) << code.format;

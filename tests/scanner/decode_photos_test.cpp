@@ -82,7 +82,8 @@ TEST(DecodePhotos, FramesTheFirstPassReadsCostNoMorePasses) {
   spec.moduleSize = 4;
   spec.seed = 8;
   DecodeStats stats;
-  const auto result = BarcodeDecoder{}.decode(photos::makeLabelPhoto(spec).image, {std::chrono::milliseconds(2000), true}, stats);
+  const auto result =
+      BarcodeDecoder{}.decode(photos::makeLabelPhoto(spec).image, {std::chrono::milliseconds(2000), true}, stats);
   ASSERT_TRUE(result.has_value());
   ASSERT_EQ(result->size(), 1u);
   EXPECT_EQ(stats.passes, 1);

@@ -18,7 +18,8 @@ namespace {
 void writeLabels(const TestFolder& folder) {
   const char* texts[] = {"C02XK1ABJG5H", "356938035643809", "K-2024-00017"};
   for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(photos::writePng(photos::renderSymbol({"Code128", texts[i]}, 2), folder / ("frame" + std::to_string(i) + ".png")));
+    ASSERT_TRUE(photos::writePng(photos::renderSymbol({"Code128", texts[i]}, 2),
+                                 folder / ("frame" + std::to_string(i) + ".png")));
   std::ofstream(folder / "readme.txt") << "not a frame";
 }
 

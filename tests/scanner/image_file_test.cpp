@@ -116,7 +116,8 @@ TEST(ImageFile, DamagedBytesInMemoryNeverCrash) {
     const auto* data = reinterpret_cast<const unsigned char*>(damaged.data());
     const auto result = decodeImageBytes({data, damaged.size()}, "damaged.png");
     if (result) {
-      EXPECT_EQ(result->pixels.size(), static_cast<std::size_t>(result->width) * static_cast<std::size_t>(result->height));
+      EXPECT_EQ(result->pixels.size(),
+                static_cast<std::size_t>(result->width) * static_cast<std::size_t>(result->height));
     }
   }
   const std::string jpeg("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20);

@@ -81,7 +81,8 @@ Label composeLabel(const PhotoSpec& spec, Rng& rng) {
   std::vector<double> top;
   for (std::size_t i = 0; i < modules.size(); ++i) {
     const auto& mod = modules[i];
-    const double symbolHeight = mod.linear() ? std::max(4.0, std::round(mod.width * spec.codes[i].height)) * m : mod.height * m;
+    const double symbolHeight =
+        mod.linear() ? std::max(4.0, std::round(mod.width * spec.codes[i].height)) * m : mod.height * m;
     top.push_back(height + 3 * m);
     height += symbolHeight + 6 * m + (spec.labelText ? textHeight + 2 * m : 0);
   }
@@ -89,12 +90,14 @@ Label composeLabel(const PhotoSpec& spec, Rng& rng) {
 
   Label label;
   label.canvas = Canvas(static_cast<int>(labelWidth), static_cast<int>(height), kPaper);
-  if (spec.labelText) fakeText(label.canvas, rng, 2 * m, 3 * m, labelWidth * rng.uniform(0.4, 0.9) - 4 * m, textHeight, kInk);
+  if (spec.labelText)
+    fakeText(label.canvas, rng, 2 * m, 3 * m, labelWidth * rng.uniform(0.4, 0.9) - 4 * m, textHeight, kInk);
   for (std::size_t i = 0; i < modules.size(); ++i) {
     const auto& mod = modules[i];
     const double x0 = std::round((labelWidth - mod.width * m) / 2);
     const double y0 = top[i];
-    const double symbolHeight = mod.linear() ? std::max(4.0, std::round(mod.width * spec.codes[i].height)) * m : mod.height * m;
+    const double symbolHeight =
+        mod.linear() ? std::max(4.0, std::round(mod.width * spec.codes[i].height)) * m : mod.height * m;
     for (int y = 0; y < mod.height; ++y) {
       for (int x = 0; x < mod.width; ++x) {
         if (!mod.at(x, y)) continue;
@@ -162,7 +165,8 @@ void applyCamera(Canvas& image, const Distortion& d, Rng& rng) {
     const double half = std::hypot(image.width, image.height) / 2;
     for (int y = 0; y < image.height; ++y)
       for (int x = 0; x < image.width; ++x) {
-        const double t = ((x - image.width / 2.0) * std::cos(angle) + (y - image.height / 2.0) * std::sin(angle)) / half;
+        const double t =
+            ((x - image.width / 2.0) * std::cos(angle) + (y - image.height / 2.0) * std::sin(angle)) / half;
         image.at(x, y) *= static_cast<float>(1 - d.lighting * (t + 1) / 2);
       }
   }
@@ -180,13 +184,14 @@ void applyCamera(Canvas& image, const Distortion& d, Rng& rng) {
 std::string describe(const PhotoSpec& spec) {
   std::ostringstream out;
   out.precision(3);
-  for (const auto& c : spec.codes) out << c.format << " '" << c.text.substr(0, 40) << (c.text.size() > 40 ? "...'" : "'") << ' ';
+  for (const auto& c : spec.codes)
+    out << c.format << " '" << c.text.substr(0, 40) << (c.text.size() > 40 ? "...'" : "'") << ' ';
   const auto& d = spec.distortion;
-  out << "seed=" << spec.seed << " " << spec.width << 'x' << spec.height << " module=" << spec.moduleSize
-      << " at=(" << spec.centreX << ',' << spec.centreY << ") rot=" << d.rotationDeg << " tilt=(" << d.tiltX << ','
-      << d.tiltY << ") squash=" << d.squash << '@' << d.squashAngle << " shear=" << d.shear << " blur=" << d.blurSigma << " contrast=" << d.contrast
-      << " bright=" << d.brightness << " gamma=" << d.gamma << " noise=" << d.noiseSigma << " block=" << d.blockNoise
-      << " light=" << d.lighting << " copies=" << spec.copies.size();
+  out << "seed=" << spec.seed << " " << spec.width << 'x' << spec.height << " module=" << spec.moduleSize << " at=("
+      << spec.centreX << ',' << spec.centreY << ") rot=" << d.rotationDeg << " tilt=(" << d.tiltX << ',' << d.tiltY
+      << ") squash=" << d.squash << '@' << d.squashAngle << " shear=" << d.shear << " blur=" << d.blurSigma
+      << " contrast=" << d.contrast << " bright=" << d.brightness << " gamma=" << d.gamma << " noise=" << d.noiseSigma
+      << " block=" << d.blockNoise << " light=" << d.lighting << " copies=" << spec.copies.size();
   return out.str();
 }
 
@@ -203,11 +208,16 @@ Homography placement(const PhotoSpec& spec, const Canvas& label, double cx, doub
 
 const char* familyName(Family family) {
   switch (family) {
-    case Family::Code128: return "Code128";
-    case Family::Code39: return "Code39";
-    case Family::QRCode: return "QRCode";
-    case Family::DataMatrix: return "DataMatrix";
-    case Family::EanUpc: return "EAN/UPC";
+    case Family::Code128:
+      return "Code128";
+    case Family::Code39:
+      return "Code39";
+    case Family::QRCode:
+      return "QRCode";
+    case Family::DataMatrix:
+      return "DataMatrix";
+    case Family::EanUpc:
+      return "EAN/UPC";
   }
   return "?";
 }
@@ -231,8 +241,9 @@ GrayImage renderSymbol(const CodeSpec& code, int moduleSize, int quietZoneModule
   img.pixels.assign(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height), 255);
   for (int y = 0; y < img.height; ++y) {
     const int my = mod.linear() ? 0 : y / moduleSize - quietZoneModules;
-    const bool inRows = mod.linear() ? (y >= quietZoneModules * moduleSize && y < img.height - quietZoneModules * moduleSize)
-                                     : (my >= 0 && my < mod.height);
+    const bool inRows = mod.linear()
+                            ? (y >= quietZoneModules * moduleSize && y < img.height - quietZoneModules * moduleSize)
+                            : (my >= 0 && my < mod.height);
     if (!inRows) continue;
     for (int x = 0; x < img.width; ++x) {
       const int mx = x / moduleSize - quietZoneModules;

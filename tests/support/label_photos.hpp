@@ -15,8 +15,8 @@ namespace kiosk::photos {
 
 // The five families the kiosk reads; EanUpc stands for EAN-13, EAN-8, UPC-A and UPC-E.
 enum class Family { Code128, Code39, QRCode, DataMatrix, EanUpc };
-inline constexpr std::array<Family, 5> kFamilies{Family::Code128, Family::Code39, Family::QRCode,
-                                                 Family::DataMatrix, Family::EanUpc};
+inline constexpr std::array<Family, 5> kFamilies{Family::Code128, Family::Code39, Family::QRCode, Family::DataMatrix,
+                                                 Family::EanUpc};
 [[nodiscard]] const char* familyName(Family family);
 
 // One symbol to draw: `format` is the decoder's name for it ("Code128", "EAN-13", ...).
@@ -29,19 +29,19 @@ struct CodeSpec {
 
 // What the camera did to the label.
 struct Distortion {
-  double rotationDeg = 0;    // any angle, counter-clockwise
-  double tiltX = 0;          // perspective: relative size change across the label, -0.3 .. 0.3
+  double rotationDeg = 0;  // any angle, counter-clockwise
+  double tiltX = 0;        // perspective: relative size change across the label, -0.3 .. 0.3
   double tiltY = 0;
-  double squash = 1;         // foreshortening of a label seen at an angle: 0.6 .. 1 along squashAngle
+  double squash = 1;  // foreshortening of a label seen at an angle: 0.6 .. 1 along squashAngle
   double squashAngle = 0;
-  double shear = 0;          // horizontal skew, tan of the angle
-  double blurSigma = 0;      // Gaussian blur in photo pixels
-  double contrast = 1;       // 1: paper white and ink black; 0.2: dim and flat
-  double brightness = 0;     // added to the mid grey, -0.5 .. 0.5 of full scale
+  double shear = 0;       // horizontal skew, tan of the angle
+  double blurSigma = 0;   // Gaussian blur in photo pixels
+  double contrast = 1;    // 1: paper white and ink black; 0.2: dim and flat
+  double brightness = 0;  // added to the mid grey, -0.5 .. 0.5 of full scale
   double gamma = 1;
-  double noiseSigma = 0;     // Gaussian sensor noise, in grey levels
-  double blockNoise = 0;     // JPEG-like 8x8 block artefacts, in grey levels
-  double lighting = 0;       // uneven light: darkening across the frame, 0 .. 0.6
+  double noiseSigma = 0;  // Gaussian sensor noise, in grey levels
+  double blockNoise = 0;  // JPEG-like 8x8 block artefacts, in grey levels
+  double lighting = 0;    // uneven light: darkening across the frame, 0 .. 0.6
 };
 
 // Another copy of the same label elsewhere on the scene (identical codes twice in one frame).
@@ -58,8 +58,8 @@ struct PhotoSpec {
   double moduleSize = 3;        // photo pixels per module at the label centre
   double centreX = 0.5;         // label centre as a fraction of the frame (may lie near or past a border)
   double centreY = 0.5;
-  int clutter = 10;             // boxes, lines and text blocks on the scene around the label
-  bool labelText = true;        // fake printed text lines on the label
+  int clutter = 10;       // boxes, lines and text blocks on the scene around the label
+  bool labelText = true;  // fake printed text lines on the label
   Distortion distortion;
   std::vector<Placement> copies;  // further copies of the label, same size and tilt
   std::uint64_t seed = 1;
@@ -68,9 +68,9 @@ struct PhotoSpec {
 // A code on the photo and what a correct reader returns for it.
 struct PlacedCode {
   std::string format;
-  std::string text;                       // with EAN/UPC check digit
-  std::array<CodePoint, 4> corners{};      // symbol corners in the photo (no quiet zone)
-  bool insideFrame = true;                 // false when part of the symbol is cut off by the border
+  std::string text;                    // with EAN/UPC check digit
+  std::array<CodePoint, 4> corners{};  // symbol corners in the photo (no quiet zone)
+  bool insideFrame = true;             // false when part of the symbol is cut off by the border
 };
 
 struct LabelPhoto {

@@ -12,7 +12,8 @@ namespace {
 
 std::string randomChars(Rng& rng, const std::string& alphabet, int count) {
   std::string out;
-  for (int i = 0; i < count; ++i) out += alphabet[static_cast<std::size_t>(rng.range(0, static_cast<int>(alphabet.size()) - 1))];
+  for (int i = 0; i < count; ++i)
+    out += alphabet[static_cast<std::size_t>(rng.range(0, static_cast<int>(alphabet.size()) - 1))];
   return out;
 }
 
@@ -66,25 +67,42 @@ CodeSpec randomCode(Family family, std::uint64_t seed) {
     case Family::Code128:
       c.format = "Code128";
       switch (rng.range(0, 4)) {
-        case 0: c.text = "C02" + randomChars(rng, kUpper, 9); break;               // Apple, 12 characters
-        case 1: c.text = imei(rng); break;
-        case 2: c.text = "1S20" + randomChars(rng, kUpper, 6) + "PF" + randomChars(rng, kUpper, 6); break;  // Lenovo
-        case 3: c.text = "S" + randomChars(rng, kUpper, 10); break;
-        default: c.text = "K-" + randomChars(rng, kDigits, 6) + "-" + randomChars(rng, "abcdefxyz", 2); break;
+        case 0:
+          c.text = "C02" + randomChars(rng, kUpper, 9);
+          break;  // Apple, 12 characters
+        case 1:
+          c.text = imei(rng);
+          break;
+        case 2:
+          c.text = "1S20" + randomChars(rng, kUpper, 6) + "PF" + randomChars(rng, kUpper, 6);
+          break;  // Lenovo
+        case 3:
+          c.text = "S" + randomChars(rng, kUpper, 10);
+          break;
+        default:
+          c.text = "K-" + randomChars(rng, kDigits, 6) + "-" + randomChars(rng, "abcdefxyz", 2);
+          break;
       }
       c.height = rng.uniform(0.15, 0.4);
       break;
     case Family::Code39:
       c.format = "Code39";
-      c.text = rng.chance(0.5) ? "S" + randomChars(rng, kUpper, 8) : "PN-" + randomChars(rng, kUpper, 5) + "." + randomChars(rng, kDigits, 2);
+      c.text = rng.chance(0.5) ? "S" + randomChars(rng, kUpper, 8)
+                               : "PN-" + randomChars(rng, kUpper, 5) + "." + randomChars(rng, kDigits, 2);
       c.height = rng.uniform(0.15, 0.4);
       break;
     case Family::QRCode:
       c.format = "QRCode";
       switch (rng.range(0, 2)) {
-        case 0: c.text = "https://service.example.no/sak/" + randomChars(rng, kUpper, 8); break;
-        case 1: c.text = "IMEI:" + imei(rng) + " SN:" + randomChars(rng, kUpper, 10); break;
-        default: c.text = "K-" + randomChars(rng, kDigits, 7); break;
+        case 0:
+          c.text = "https://service.example.no/sak/" + randomChars(rng, kUpper, 8);
+          break;
+        case 1:
+          c.text = "IMEI:" + imei(rng) + " SN:" + randomChars(rng, kUpper, 10);
+          break;
+        default:
+          c.text = "K-" + randomChars(rng, kDigits, 7);
+          break;
       }
       break;
     case Family::DataMatrix: {
@@ -93,8 +111,9 @@ CodeSpec randomCode(Family family, std::uint64_t seed) {
       // smaller, so most contents are drawn again until the symbol comes out square
       const bool square = rng.chance(0.8);
       for (int attempt = 0; attempt < 20; ++attempt) {
-        c.text = rng.chance(0.5) ? "S" + randomChars(rng, kUpper, rng.range(8, 14))
-                                 : "1P" + randomChars(rng, kUpper, 7) + " S" + randomChars(rng, kUpper, rng.range(6, 10));
+        c.text = rng.chance(0.5)
+                     ? "S" + randomChars(rng, kUpper, rng.range(8, 14))
+                     : "1P" + randomChars(rng, kUpper, 7) + " S" + randomChars(rng, kUpper, rng.range(6, 10));
         const Modules m = encodeModules(c);
         if (!square || m.width == m.height) break;
       }
@@ -102,10 +121,24 @@ CodeSpec randomCode(Family family, std::uint64_t seed) {
     }
     case Family::EanUpc:
       switch (rng.range(0, 5)) {
-        case 0: case 1: case 2: c.format = "EAN-13"; c.text = std::to_string(rng.range(1, 9)) + randomChars(rng, kDigits, 11); break;
-        case 3: c.format = "UPC-A"; c.text = randomChars(rng, kDigits, 11); break;
-        case 4: c.format = "EAN-8"; c.text = std::to_string(rng.range(1, 9)) + randomChars(rng, kDigits, 6); break;
-        default: c.format = "UPC-E"; c.text = "0" + randomChars(rng, kDigits, 5) + std::to_string(rng.range(5, 9)); break;
+        case 0:
+        case 1:
+        case 2:
+          c.format = "EAN-13";
+          c.text = std::to_string(rng.range(1, 9)) + randomChars(rng, kDigits, 11);
+          break;
+        case 3:
+          c.format = "UPC-A";
+          c.text = randomChars(rng, kDigits, 11);
+          break;
+        case 4:
+          c.format = "EAN-8";
+          c.text = std::to_string(rng.range(1, 9)) + randomChars(rng, kDigits, 6);
+          break;
+        default:
+          c.format = "UPC-E";
+          c.text = "0" + randomChars(rng, kDigits, 5) + std::to_string(rng.range(5, 9));
+          break;
       }
       c.height = rng.uniform(0.35, 0.75);
       break;
@@ -180,7 +213,8 @@ std::vector<LabelPhoto> stressPhotos(int count, std::uint64_t seed, int width, i
     if (kind == 0) {
       // several codes of mixed families on one label
       for (int k = rng.range(2, 4); k > 0; --k)
-        spec.codes.push_back(randomCode(kFamilies[static_cast<std::size_t>(rng.range(0, 4))], photoSeed + static_cast<std::uint64_t>(k)));
+        spec.codes.push_back(randomCode(kFamilies[static_cast<std::size_t>(rng.range(0, 4))],
+                                        photoSeed + static_cast<std::uint64_t>(k)));
       spec.moduleSize = rng.uniform(1.5, 3);
       d.rotationDeg = rng.uniform(0, 360);
     } else if (kind == 1) {
@@ -192,7 +226,8 @@ std::vector<LabelPhoto> stressPhotos(int count, std::uint64_t seed, int width, i
       const double angle = rng.chance(0.5) ? 0 : rng.uniform(0, 360);
       d.rotationDeg = angle;
       spec.copies.push_back({rng.uniform(0.6, 0.8), rng.uniform(0.6, 0.8), rng.chance(0.5) ? angle : angle + 90});
-      if (rng.chance(0.5)) spec.copies.push_back({rng.uniform(0.6, 0.8), rng.uniform(0.15, 0.35), angle + rng.uniform(-10, 10)});
+      if (rng.chance(0.5))
+        spec.copies.push_back({rng.uniform(0.6, 0.8), rng.uniform(0.15, 0.35), angle + rng.uniform(-10, 10)});
     } else if (kind == 2) {
       // one linear code at some angle and bar height, thin or tall
       auto code = randomCode(rng.chance(0.5) ? Family::Code128 : Family::Code39, photoSeed);
@@ -203,7 +238,10 @@ std::vector<LabelPhoto> stressPhotos(int count, std::uint64_t seed, int width, i
     } else if (kind == 3) {
       // EAN-13 / UPC-A with an add-on, often twice
       auto code = randomCode(Family::EanUpc, photoSeed);
-      if (code.format != "UPC-A") code = {"EAN-13", "4" + std::to_string(100000000000LL + static_cast<long long>(photoSeed % 899999999999ULL)).substr(1), 0.6, true};
+      if (code.format != "UPC-A")
+        code = {"EAN-13",
+                "4" + std::to_string(100000000000LL + static_cast<long long>(photoSeed % 899999999999ULL)).substr(1),
+                0.6, true};
       code.eanAddOn = true;
       spec.codes.push_back(code);
       if (rng.chance(0.5)) spec.codes.push_back(code);

@@ -13,7 +13,8 @@ double Rng::normal() {
     return m_spare;
   }
   double u = 0;
-  do u = uniform(); while (u <= 1e-300);
+  do u = uniform();
+  while (u <= 1e-300);
   const double v = uniform();
   const double r = std::sqrt(-2.0 * std::log(u));
   m_spare = r * std::sin(2 * std::numbers::pi * v);
@@ -88,7 +89,8 @@ Homography Homography::operator*(const Homography& o) const {
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) {
       double s = 0;
-      for (int k = 0; k < 3; ++k) s += m[static_cast<std::size_t>(i * 3 + k)] * o.m[static_cast<std::size_t>(k * 3 + j)];
+      for (int k = 0; k < 3; ++k)
+        s += m[static_cast<std::size_t>(i * 3 + k)] * o.m[static_cast<std::size_t>(k * 3 + j)];
       r.m[static_cast<std::size_t>(i * 3 + j)] = s;
     }
   return r;
@@ -113,7 +115,8 @@ Homography Homography::tilt(double kx, double ky, double halfWidth, double halfH
 void warpOnto(Canvas& target, const Canvas& source, const Homography& toTarget, int supersample) {
   const Homography back = toTarget.inverse();
   double minX = 1e18, minY = 1e18, maxX = -1e18, maxY = -1e18;
-  for (const auto& [sx, sy] : {std::array<double, 2>{0, 0}, {static_cast<double>(source.width), 0},
+  for (const auto& [sx, sy] : {std::array<double, 2>{0, 0},
+                               {static_cast<double>(source.width), 0},
                                {static_cast<double>(source.width), static_cast<double>(source.height)},
                                {0, static_cast<double>(source.height)}}) {
     const auto p = toTarget.apply(sx, sy);

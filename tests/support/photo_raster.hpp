@@ -36,9 +36,14 @@ struct Canvas {
   std::vector<float> v;
 
   Canvas() = default;
-  Canvas(int w, int h, float fill) : width(w), height(h), v(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), fill) {}
-  [[nodiscard]] float& at(int x, int y) { return v[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; }
-  [[nodiscard]] float at(int x, int y) const { return v[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)]; }
+  Canvas(int w, int h, float fill)
+      : width(w), height(h), v(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), fill) {}
+  [[nodiscard]] float& at(int x, int y) {
+    return v[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+  }
+  [[nodiscard]] float at(int x, int y) const {
+    return v[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+  }
   // Bilinear, with (0.5, 0.5) the centre of the first pixel; outside reads the border.
   [[nodiscard]] float sample(double x, double y) const;
   void fillRect(double x0, double y0, double x1, double y1, float value);

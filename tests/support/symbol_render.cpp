@@ -26,11 +26,11 @@ ZXing::BarcodeFormat zxingFormat(const std::string& name) {
 // EAN-5 add-on: start guard 1011, five digits in L/G parity chosen by the checksum, 01 between.
 std::vector<std::uint8_t> eanFiveAddOn(const std::string& digits) {
   static constexpr const char* kL[] = {"0001101", "0011001", "0010011", "0111101", "0100011",
-                                        "0110001", "0101111", "0111011", "0110111", "0001011"};
+                                       "0110001", "0101111", "0111011", "0110111", "0001011"};
   static constexpr const char* kG[] = {"0100111", "0110011", "0011011", "0100001", "0011101",
-                                        "0111001", "0000101", "0010001", "0001001", "0010111"};
+                                       "0111001", "0000101", "0010001", "0001001", "0010111"};
   static constexpr const char* kParity[] = {"GGLLL", "GLGLL", "GLLGL", "GLLLG", "LGGLL",
-                                             "LLGGL", "LLLGG", "LGLGL", "LGLLG", "LLGLG"};
+                                            "LLGGL", "LLLGG", "LGLGL", "LGLLG", "LLGLG"};
   int d[5];
   for (int i = 0; i < 5; ++i) d[i] = digits[static_cast<std::size_t>(i)] - '0';
   const int check = (3 * (d[0] + d[2] + d[4]) + 9 * (d[1] + d[3])) % 10;
