@@ -99,10 +99,13 @@ Interpretation classifyTen(std::string_view value, Vendor vendor) {
 
 }  // namespace
 
-bool luhnValid(std::string_view digits) {
-  if (!allDigits(digits)) return false;
+namespace {
+
+// The Luhn sum of `digits`, doubling every second digit from the right, starting with the
+// rightmost when `doubleRightmost` (digits still waiting for their check digit).
+int luhnSum(std::string_view digits, bool doubleRightmost) {
   int sum = 0;
-  bool doubled = false;
+  bool doubled = doubleRightmost;
   for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
     int d = *it - '0';
     if (doubled) {
@@ -112,23 +115,17 @@ bool luhnValid(std::string_view digits) {
     sum += d;
     doubled = !doubled;
   }
-  return sum % 10 == 0;
+  return sum;
+}
+
+}  // namespace
+
+bool luhnValid(std::string_view digits) {
+  return allDigits(digits) && luhnSum(digits, false) % 10 == 0;
 }
 
 char luhnCheckDigit(std::string_view digitsWithoutCheck) {
-  // The check digit is appended, so the digits here take the doubled positions from the right.
-  int sum = 0;
-  bool doubled = true;
-  for (auto it = digitsWithoutCheck.rbegin(); it != digitsWithoutCheck.rend(); ++it) {
-    int d = *it - '0';
-    if (doubled) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    doubled = !doubled;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
+  return static_cast<char>('0' + (10 - luhnSum(digitsWithoutCheck, true) % 10) % 10);
 }
 
 bool gtinValid(std::string_view digits) {
