@@ -63,6 +63,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("done_at", c.doneAt);
   v("closed_at", c.closedAt);
   v("accepted_by", c.acceptedBy);
+  v("technician", c.technician);
 }
 
 constexpr std::array<std::string_view, 5> kWarrantyColumns = {

@@ -83,6 +83,47 @@ Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
   return {};
 }
 
+// list() and countMatching() filter alike. Each filter has its own parameter number, so one
+// statement text (and one cached prepared statement) serves each combination of filters.
+constexpr int kLimitParameter = 6;
+constexpr int kOffsetParameter = 7;
+
+std::string whereOf(const CaseQuery& query) {
+  // The terms are spelt as the indexes' are: "status <> 'closed'" is what lets SQLite use the
+  // partial indexes (repair_case_open_due and the vendor and technician ones).
+  std::string where;
+  const auto andWhere = [&](std::string_view term) {
+    where += (where.empty() ? "WHERE " : " AND ") + std::string(term);
+  };
+  if (query.status) {
+    andWhere("status = ?1");
+  } else if (!query.includeClosed) {
+    andWhere("status <> 'closed'");
+  }
+  if (query.dueBefore) andWhere("due < ?2");
+  if (query.dueOnOrBefore) andWhere("due <= ?3");
+  if (query.vendor) andWhere("device_vendor = ?4");
+  if (query.technician) andWhere("technician = ?5");
+  return where;
+}
+
+void bindFilters(SqliteStatement& statement, const CaseQuery& query) {
+  if (query.status) statement.bind(1, statusName(*query.status));
+  if (query.dueBefore) statement.bind(2, std::string_view(formatDate(*query.dueBefore)));
+  if (query.dueOnOrBefore) statement.bind(3, std::string_view(formatDate(*query.dueOnOrBefore)));
+  if (query.vendor) statement.bind(4, std::string_view(*query.vendor));
+  if (query.technician) statement.bind(5, std::string_view(*query.technician));
+}
+
+Date storedDate(const SqliteConnection& db, std::string_view column, const std::string& text) {
+  const auto day = parseDate(text);
+  if (!day) {
+    throw SqliteError::corrupt(db.path() + ": column " + std::string(column) + " holds '" + text +
+                               "', which is not a date");
+  }
+  return *day;
+}
+
 }  // namespace
 
 SqliteCaseStore::SqliteCaseStore(std::unique_ptr<SqliteConnection> db) : m_db(std::move(db)) {}
@@ -140,6 +181,7 @@ Result<RepairCase> SqliteCaseStore::create(RepairCase draft) {
     insertCaseRow(*m_db, draft);
     insertEvents(*m_db, draft.sequence, draft.events, 0);
     transaction.commit();
+    ++m_ownCommits;
     return draft;
   });
 }
@@ -178,6 +220,7 @@ Result<RepairCase> SqliteCaseStore::update(const std::string& number, const Chan
     }
     insertEvents(*m_db, changed.sequence, changed.events, stored->events.size());
     transaction.commit();
+    ++m_ownCommits;
     return changed;
   });
 }
@@ -222,28 +265,28 @@ Result<std::vector<RepairCase>> SqliteCaseStore::findByCustomerName(const std::s
 Result<std::vector<RepairCase>> SqliteCaseStore::list(const CaseQuery& query) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot list cases", {}, [&]() -> Result<std::vector<RepairCase>> {
-    // The WHERE terms are spelt as the indexes' are: "status <> 'closed'" is what lets SQLite
-    // use the partial repair_case_open_due index.
-    std::string where;
-    const auto andWhere = [&](std::string_view term) {
-      where += (where.empty() ? "WHERE " : " AND ") + std::string(term);
-    };
-    if (query.status) {
-      andWhere("status = ?1");
-    } else if (!query.includeClosed) {
-      andWhere("status <> 'closed'");
-    }
-    if (query.dueBefore) andWhere("due < ?2");
-    if (query.dueOnOrBefore) andWhere("due <= ?3");
-    const std::string sql = selectCasesSql(where + " ORDER BY due NULLS LAST, seq LIMIT ?4 OFFSET ?5");
+    const std::string sql =
+        selectCasesSql(whereOf(query) + " ORDER BY due NULLS LAST, seq LIMIT ?" + std::to_string(kLimitParameter) +
+                       " OFFSET ?" + std::to_string(kOffsetParameter));
     return m_db->retryWhileBusy([&] {
       SqliteStatement select(*m_db, sql);
-      if (query.status) select.bind(1, statusName(*query.status));
-      if (query.dueBefore) select.bind(2, std::string_view(formatDate(*query.dueBefore)));
-      if (query.dueOnOrBefore) select.bind(3, std::string_view(formatDate(*query.dueOnOrBefore)));
-      select.bind(4, query.limit == 0 ? std::int64_t{-1} : sqlCount(query.limit));
-      select.bind(5, sqlCount(query.offset));
+      bindFilters(select, query);
+      select.bind(kLimitParameter, query.limit == 0 ? std::int64_t{-1} : sqlCount(query.limit));
+      select.bind(kOffsetParameter, sqlCount(query.offset));
       return readCaseRows(*m_db, select);
+    });
+  });
+}
+
+Result<std::size_t> SqliteCaseStore::countMatching(const CaseQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
+    const std::string sql = "SELECT count(*) FROM repair_case " + whereOf(query);
+    return m_db->retryWhileBusy([&] {
+      SqliteStatement select(*m_db, sql);
+      bindFilters(select, query);
+      if (!select.step()) throw SqliteError::failure(m_db->path() + ": no result from " + sql);
+      return static_cast<std::size_t>(select.integer(0));
     });
   });
 }
@@ -253,6 +296,71 @@ Result<std::size_t> SqliteCaseStore::count() {
   return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
     return m_db->retryWhileBusy(
         [&] { return static_cast<std::size_t>(m_db->queryInteger("SELECT count(*) FROM repair_case")); });
+  });
+}
+
+Result<std::uint64_t> SqliteCaseStore::changeStamp() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the database's change stamp", {}, [&]() -> Result<std::uint64_t> {
+    // data_version moves when another connection (this process or another) commits, and never
+    // for this connection's own commits, which m_ownCommits counts instead. Both only grow, so
+    // their sum changes whenever either does.
+    const auto dataVersion = m_db->retryWhileBusy([&] { return m_db->queryInteger("PRAGMA data_version"); });
+    return static_cast<std::uint64_t>(dataVersion) + m_ownCommits;
+  });
+}
+
+Result<std::vector<OpenCaseGroup>> SqliteCaseStore::groupOpenCases() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count open cases", {}, [&]() -> Result<std::vector<OpenCaseGroup>> {
+    return m_db->retryWhileBusy([&] {
+      SqliteStatement select(*m_db,
+                             "SELECT status, device_vendor, technician, due, late_report, done_at IS NOT NULL, "
+                             "count(*) FROM repair_case WHERE status <> 'closed' "
+                             "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6");
+      std::vector<OpenCaseGroup> groups;
+      while (select.step()) {
+        OpenCaseGroup g;
+        const std::string status = select.text(0);
+        const auto parsed = parseStatus(status);
+        if (!parsed) throw SqliteError::corrupt(m_db->path() + ": a case has status '" + status + "'");
+        g.status = *parsed;
+        g.vendor = select.text(1);
+        g.technician = select.text(2);
+        if (const auto due = select.optionalText(3)) g.due = storedDate(*m_db, "due", *due);
+        g.lateReport = select.integer(4) != 0;
+        g.done = select.integer(5) != 0;
+        g.count = static_cast<std::size_t>(select.integer(6));
+        groups.push_back(std::move(g));
+      }
+      return groups;
+    });
+  });
+}
+
+Result<std::vector<DueOutcomeGroup>> SqliteCaseStore::groupDueOutcomes(Date from, Date to) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count met and missed due dates", {}, [&]() -> Result<std::vector<DueOutcomeGroup>> {
+    return m_db->retryWhileBusy([&] {
+      // Times are 'YYYY-MM-DDTHH:MM:SS', so their first ten characters are the day.
+      SqliteStatement select(*m_db,
+                             "SELECT due, substr(done_at, 1, 10), device_vendor, technician, count(*) "
+                             "FROM repair_case WHERE due BETWEEN ?1 AND ?2 "
+                             "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+      select.bind(1, std::string_view(formatDate(from)));
+      select.bind(2, std::string_view(formatDate(to)));
+      std::vector<DueOutcomeGroup> groups;
+      while (select.step()) {
+        DueOutcomeGroup g;
+        g.due = storedDate(*m_db, "due", select.text(0));
+        if (const auto done = select.optionalText(1)) g.doneOn = storedDate(*m_db, "done_at", *done);
+        g.vendor = select.text(2);
+        g.technician = select.text(3);
+        g.count = static_cast<std::size_t>(select.integer(4));
+        groups.push_back(std::move(g));
+      }
+      return groups;
+    });
   });
 }
 
@@ -266,7 +374,10 @@ Result<int> SqliteCaseStore::schemaVersion() {
 Result<void> SqliteCaseStore::migrateTo(int version) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot migrate the case database", {}, [&]() -> Result<void> {
+    const int before = m_db->retryWhileBusy([&] { return sqliteSchemaVersion(*m_db); });
     migrateSqlite(*m_db, embeddedSqliteMigrations(), version);
+    // Dropping or creating the tables changes what every reader sees.
+    if (before != version) ++m_ownCommits;
     return {};
   });
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The embedded default CaseStore: one SQLite file (WAL, fully synced), shared safely by several
 // kiosk and kioskctl processes at once.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -33,7 +34,11 @@ class SqliteCaseStore final : public CaseStore {
   [[nodiscard]] Result<std::vector<RepairCase>> findByCustomerName(const std::string& fragment,
                                                                    std::size_t limit) override;
   [[nodiscard]] Result<std::vector<RepairCase>> list(const CaseQuery& query) override;
+  [[nodiscard]] Result<std::size_t> countMatching(const CaseQuery& query) override;
   [[nodiscard]] Result<std::size_t> count() override;
+  [[nodiscard]] Result<std::uint64_t> changeStamp() override;
+  [[nodiscard]] Result<std::vector<OpenCaseGroup>> groupOpenCases() override;
+  [[nodiscard]] Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) override;
 
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion();
@@ -51,6 +56,9 @@ class SqliteCaseStore final : public CaseStore {
   // thread's statements on the same handle.
   std::mutex m_mutex;
   std::unique_ptr<SqliteConnection> m_db;
+  // Transactions this store committed. PRAGMA data_version only moves for other connections'
+  // commits, so changeStamp() adds this to see its own.
+  std::uint64_t m_ownCommits = 0;
 };
 
 }  // namespace kiosk

@@ -31,6 +31,26 @@ void startReturnClock(RepairCase& c, const VendorProfile& v, Date informedOn) {
   if (!c.due && !v.isOnSite()) c.due = carryInDue(v.returns, informedOn);
 }
 
+// Steps done at the bench (or, for dispatch, by the technician handing it on): whoever did the
+// last of them has the case. Talking to the customer and closing do not take it over.
+bool isBenchStep(Step step) {
+  switch (step) {
+    case Step::Diagnose:
+    case Step::Decide:
+    case Step::Quote:
+    case Step::OrderParts:
+    case Step::ReceiveParts:
+    case Step::Repaired:
+    case Step::Dispatch:
+    case Step::Ship: return true;
+    case Step::Inform:
+    case Step::Approve:
+    case Step::Decline:
+    case Step::Close: return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors)
@@ -66,6 +86,7 @@ Result<RepairCase> CaseService::step(const std::string& number, Step which, cons
     }
     auto detail = apply(c, v);
     if (!detail) return tl::unexpected(detail.error());
+    if (isBenchStep(which)) c.technician = actor.staff;
     c.events.push_back({actor.at, actor.staff, std::string(stepName(which)), *detail});
     return {};
   });

@@ -2,6 +2,7 @@
 // The CaseStore port: how the workflow keeps cases. store/ implements it (SQLite, later
 // PostgreSQL); the workflow never knows which.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,13 +13,37 @@
 
 namespace kiosk {
 
+// Every filter combines with the others (AND).
 struct CaseQuery {
   std::optional<CaseStatus> status;  // only this status (closed included when asked for)
   bool includeClosed = false;        // without a status: open cases only unless set
   std::optional<Date> dueBefore;     // only cases due strictly before this day
   std::optional<Date> dueOnOrBefore; // only cases due on or before this day (the due list)
+  std::optional<std::string> vendor;      // only this vendor's cases (profile id, e.g. "apple")
+  std::optional<std::string> technician;  // only cases this staff member has (exact name; "" = none yet)
   std::size_t limit = 0;             // 0: no limit
   std::size_t offset = 0;
+};
+
+// Open cases that share all of these, counted: what the dashboard's figures are made from
+// (workflow/dashboard.hpp), so that the store returns a few hundred groups, not every case.
+struct OpenCaseGroup {
+  CaseStatus status = CaseStatus::Registered;
+  std::string vendor;
+  std::string technician;
+  std::optional<Date> due;
+  bool lateReport = false;
+  bool done = false;  // doneAt set (shipped / on-site visit done)
+  std::size_t count = 0;
+};
+
+// Cases (open or closed) with this due date, grouped, for met and missed due dates.
+struct DueOutcomeGroup {
+  Date due;
+  std::optional<Date> doneOn;  // the day of doneAt, if done
+  std::string vendor;
+  std::string technician;
+  std::size_t count = 0;
 };
 
 class CaseStore {
@@ -50,7 +75,18 @@ class CaseStore {
                                                                            std::size_t limit) = 0;
   // Ordered by due date (cases without one last), then by registration.
   [[nodiscard]] virtual Result<std::vector<RepairCase>> list(const CaseQuery& query) = 0;
+  // How many cases `list(query)` would return without limit and offset.
+  [[nodiscard]] virtual Result<std::size_t> countMatching(const CaseQuery& query) = 0;
   [[nodiscard]] virtual Result<std::size_t> count() = 0;
+
+  // A number that changes whenever any connection or process commits a change to cases (the
+  // kiosk polls it to refresh what another station changed). Only equality is meaningful.
+  [[nodiscard]] virtual Result<std::uint64_t> changeStamp() = 0;
+
+  // Open cases grouped for the dashboard (see workflow/dashboard.hpp).
+  [[nodiscard]] virtual Result<std::vector<OpenCaseGroup>> groupOpenCases() = 0;
+  // Cases whose due date lies in [from, to], grouped, for met/missed due dates.
+  [[nodiscard]] virtual Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) = 0;
 };
 
 }  // namespace kiosk

@@ -84,6 +84,9 @@ struct RepairCase {
   std::optional<LocalTime> doneAt;      // shipped (carry-in) or on-site visit done (Lenovo)
   std::optional<LocalTime> closedAt;
   std::string acceptedBy;
+  // The staff member who last did a bench step (diagnose, decide, quote, order-parts,
+  // receive-parts, repaired, dispatch, ship): whose case it is on the queue. Empty until then.
+  std::string technician;
 
   std::vector<CaseEvent> events;  // may be empty when loaded for a list
 };

@@ -80,6 +80,30 @@ TEST_F(SqliteMigrationTest, EveryMigrationWalksDownAndBackUp) {
   EXPECT_TRUE(store.load(c->number));
 }
 
+// Version 2 adds the technician: cases kept across a walk down and up lose only that column.
+TEST_F(SqliteMigrationTest, TechnicianColumnComesAndGoesWithVersionTwo) {
+  ASSERT_GE(SqliteCaseStore::latestSchemaVersion(), 2);
+  auto opened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(opened) << opened.error().message;
+  SqliteCaseStore& store = **opened;
+  const auto c = store.create(fullCase("SERIAL1"));
+  ASSERT_TRUE(c) << c.error().message;
+  const auto columnCount = [&] {
+    SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
+    return db.queryInteger("SELECT count(*) FROM pragma_table_info('repair_case') WHERE name = 'technician'");
+  };
+  EXPECT_EQ(columnCount(), 1);
+  ASSERT_TRUE(store.migrateTo(1));
+  EXPECT_EQ(columnCount(), 0);
+  ASSERT_TRUE(store.migrateTo(2));
+  EXPECT_EQ(columnCount(), 1);
+  ASSERT_TRUE(store.migrateTo(SqliteCaseStore::latestSchemaVersion()));
+  const auto loaded = store.load(c->number);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(loaded->customer.name, c->customer.name);
+  EXPECT_EQ(loaded->technician, "");
+}
+
 TEST_F(SqliteMigrationTest, MigratingOutsideTheKnownVersionsFails) {
   auto store = SqliteCaseStore::open(dbFile());
   ASSERT_TRUE(store);
