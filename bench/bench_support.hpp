@@ -73,8 +73,11 @@ class RememberingReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& run : runs) {
-      if (run.run_type == Run::RT_Iteration) m_seconds[run.run_name.function_name] = run.GetAdjustedRealTime();
-      for (const auto& [name, counter] : run.counters) m_counters[run.run_name.function_name][name] = counter.value;
+      // "BM_Name", or "BM_Name/0" for a benchmark run with arguments.
+      const std::string key =
+          run.run_name.function_name + (run.run_name.args.empty() ? "" : "/" + run.run_name.args);
+      if (run.run_type == Run::RT_Iteration) m_seconds[key] = run.GetAdjustedRealTime();
+      for (const auto& [name, counter] : run.counters) m_counters[key][name] = counter.value;
     }
   }
   [[nodiscard]] double realTime(const std::string& name) const {

@@ -19,18 +19,22 @@ Date carryInDue(const ReturnTerms& terms, Date informedOn) {
   return addWorkingDays(informedOn, terms.workingDays);
 }
 
-Standing standingOf(const RepairCase& c, LocalTime asOf) {
+Standing standingFor(std::optional<Date> due, bool done, bool lateReport, LocalTime asOf) {
   Standing s;
-  s.due = c.due;
-  s.done = c.doneAt.has_value() || c.status == CaseStatus::Closed;
-  if (s.done || !c.due) return s;
+  s.due = due;
+  s.done = done;
+  if (s.done || !due) return s;
   const auto today = date::sys_days{dateOf(asOf)};
-  const auto due = date::sys_days{*c.due};
-  s.dueToday = today == due;
-  s.overdue = today > due;
-  const auto riskFrom = date::sys_days{previousWorkingDay(*c.due)};
-  s.atRisk = !s.overdue && (c.lateReport || today >= riskFrom);
+  const auto dueDay = date::sys_days{*due};
+  s.dueToday = today == dueDay;
+  s.overdue = today > dueDay;
+  const auto riskFrom = date::sys_days{previousWorkingDay(*due)};
+  s.atRisk = !s.overdue && (lateReport || today >= riskFrom);
   return s;
+}
+
+Standing standingOf(const RepairCase& c, LocalTime asOf) {
+  return standingFor(c.due, c.doneAt.has_value() || c.status == CaseStatus::Closed, c.lateReport, asOf);
 }
 
 std::int64_t chargesOre(const RepairCase& c) {

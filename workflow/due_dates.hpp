@@ -29,6 +29,8 @@ struct Standing {
   bool overdue = false;  // the due date has passed and it is not done
 };
 
+// The one rule for both: a case, or a group of cases that share due, done and lateReport.
+[[nodiscard]] Standing standingFor(std::optional<Date> due, bool done, bool lateReport, LocalTime asOf);
 [[nodiscard]] Standing standingOf(const RepairCase& repairCase, LocalTime asOf);
 
 // What the customer would owe if the case ended now, in øre.

@@ -81,6 +81,25 @@ TEST(Standing, ALateLenovoReportIsAtRiskFromTheStart) {
   EXPECT_TRUE(standingOf(c, at("2026-12-01T10:00")).atRisk);
 }
 
+TEST(Standing, ACaseAndItsFieldsStandAlike) {
+  RepairCase c = dueOn("2026-11-30");
+  for (const char* when : {"2026-11-26T12:00", "2026-11-27T08:00", "2026-11-30T10:00", "2026-12-01T00:00"}) {
+    for (const bool late : {false, true}) {
+      c.lateReport = late;
+      const Standing a = standingOf(c, at(when));
+      const Standing b = standingFor(c.due, false, late, at(when));
+      EXPECT_EQ(a.dueToday, b.dueToday) << when;
+      EXPECT_EQ(a.atRisk, b.atRisk) << when;
+      EXPECT_EQ(a.overdue, b.overdue) << when;
+    }
+  }
+  const Standing noDue = standingFor(std::nullopt, false, true, at("2026-12-01T00:00"));
+  EXPECT_FALSE(noDue.atRisk || noDue.overdue || noDue.dueToday) << "no due date, nothing to miss";
+  c.status = CaseStatus::Closed;  // closed counts as done even without a recorded shipment
+  EXPECT_TRUE(standingOf(c, at("2026-12-10T10:00")).done);
+  EXPECT_FALSE(standingOf(c, at("2026-12-10T10:00")).overdue);
+}
+
 TEST(Charges, WhatTheCustomerWouldPayIfTheCaseEndedNow) {
   RepairCase c;
   EXPECT_EQ(chargesOre(c), 0) << "nothing decided yet";
