@@ -14,6 +14,11 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(LIBV4L2 REQUIRED IMPORTED_TARGET libv4l2)
 # stb (libstb-dev): stb_image for PNG/JPEG input, from the packaged library.
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# Dear ImGui 1.86 (libimgui-dev): a static library with the GLFW and OpenGL3 backends inside,
+# found only through pkg-config. GLFW and OpenGL for the kiosk's window.
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+find_package(OpenGL REQUIRED)
 if(KIOSK_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

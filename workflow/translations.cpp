@@ -44,12 +44,40 @@ Result<Translations> Translations::load(const std::filesystem::path& assetsDir, 
     return badInput("lang", "'" + std::string(language) + "' is not a language we print in (languages: " +
                                 (known.empty() ? "none found in " + (assetsDir / "i18n").string() : known) + ")");
   }
-  const auto file = assetsDir / "i18n" / (std::string(language) + ".json");
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) return badInput("assets", "cannot read " + file.string());
-  return parse(text.str(), language, file.string());
+  // <lang>.json, then every <lang>/*.json (the kiosk keeps one file per screen) in name order.
+  std::vector<std::filesystem::path> files{assetsDir / "i18n" / (std::string(language) + ".json")};
+  std::vector<std::filesystem::path> parts;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(assetsDir / "i18n" / std::string(language), ec)) {
+    if (entry.path().extension() == ".json") parts.push_back(entry.path());
+  }
+  std::sort(parts.begin(), parts.end());
+  files.insert(files.end(), parts.begin(), parts.end());
+
+  Translations merged;
+  merged.m_language = std::string(language);
+  std::map<std::string, std::string, std::less<>> sourceOf;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) return badInput("assets", "cannot read " + file.string());
+    auto part = parse(text.str(), language, file.string());
+    if (!part) return part;
+    for (auto& [key, value] : part->m_texts) {
+      if (const auto seen = sourceOf.find(key); seen != sourceOf.end()) {
+        return badInput("assets", file.string() + ": " + key + " is already defined in " + seen->second);
+      }
+      sourceOf.emplace(key, file.string());
+      merged.m_texts.emplace(key, std::move(value));
+    }
+  }
+  return merged;
+}
+
+const std::string* Translations::find(std::string_view key) const {
+  const auto it = m_texts.find(key);
+  return it == m_texts.end() ? nullptr : &it->second;
 }
 
 Result<Translations> Translations::parse(const std::string& json, std::string_view language,

@@ -72,7 +72,8 @@ struct TextArg {
 
 class Translations {
  public:
-  // Reads <assetsDir>/i18n/<language>.json. An unknown language is a BadInput on "lang" that
+  // Reads <assetsDir>/i18n/<language>.json and every <assetsDir>/i18n/<language>/*.json; a key
+  // defined in two files is an error naming both. An unknown language is a BadInput on "lang" that
   // lists the languages there are; a malformed file names the file and the key.
   [[nodiscard]] static Result<Translations> load(const std::filesystem::path& assetsDir,
                                                  std::string_view language = kDefaultLanguage);
@@ -89,6 +90,8 @@ class Translations {
   // The key's text, or `fallback` when there is none (a family no translator has named yet).
   [[nodiscard]] std::string lookupOr(std::string_view key, std::string_view fallback) const;
   [[nodiscard]] std::vector<std::string> keys() const;
+  // The stored text itself (no copy), or nullptr: for a UI that asks every frame.
+  [[nodiscard]] const std::string* find(std::string_view key) const;
 
   // "3 år" / "1 year": the key's ".one" or ".other" form with {n} filled in.
   [[nodiscard]] std::string count(TextKey one, TextKey other, long long n) const;

@@ -1,0 +1,139 @@
+#include "kiosk/app/kiosk_backend.hpp"
+
+#include "kiosk/app/intake_documents.hpp"
+#include "scanner/print_file.hpp"
+#include "store/sqlite_case_store.hpp"
+
+namespace kiosk {
+
+Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& config, const Clock& clock,
+                                                         std::function<void()> wake) {
+  auto vendors = VendorCatalog::load(config.assets / "vendors");
+  if (!vendors) return tl::unexpected(vendors.error());
+  auto store = SqliteCaseStore::open(config.database);
+  if (!store) {
+    // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db.
+    return badInput("db", store.error().message);
+  }
+  return std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors), std::move(wake));
+}
+
+KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
+                           VendorCatalog vendors, std::function<void()> wake)
+    : m_config(config),
+      m_clock(clock),
+      m_vendors(std::move(vendors)),
+      m_store(std::move(store)),
+      m_service(*m_store, m_vendors),
+      m_wake(std::move(wake)),
+      m_tasks(m_wake),
+      m_watcher([this] { watchForChanges(); }) {}
+
+KioskBackend::~KioskBackend() {
+  {
+    const std::scoped_lock lock(m_watchMutex);
+    m_stopping = true;
+  }
+  m_watchStop.notify_all();
+  m_watcher.join();
+}
+
+void KioskBackend::watchForChanges() {
+  // Polling PRAGMA data_version once a second costs microseconds; it finds other processes'
+  // commits, which SQLite cannot push to us (PostgreSQL will, with LISTEN/NOTIFY).
+  std::optional<std::uint64_t> last;
+  std::unique_lock lock(m_watchMutex);
+  while (!m_stopping) {
+    lock.unlock();
+    const auto stamp = m_store->changeStamp();
+    lock.lock();
+    if (stamp) {
+      if (last && *last != *stamp) {
+        m_changed = true;
+        if (m_wake) m_wake();
+      }
+      last = *stamp;
+    }
+    m_watchStop.wait_for(lock, m_config.watchInterval, [this] { return m_stopping; });
+  }
+}
+
+namespace {
+
+CaseQuery queryFor(const QueueFilter& filter) {
+  CaseQuery query;
+  query.status = filter.status;
+  query.vendor = filter.vendor;
+  query.technician = filter.technician;
+  return query;
+}
+
+}  // namespace
+
+std::future<Result<std::size_t>> KioskBackend::countQueue(const QueueFilter& filter) {
+  return m_tasks.run<Result<std::size_t>>([this, query = queryFor(filter)] { return m_store->countMatching(query); });
+}
+
+std::future<Result<std::vector<RepairCase>>> KioskBackend::queuePage(const QueueFilter& filter, std::size_t offset,
+                                                                     std::size_t limit) {
+  CaseQuery query = queryFor(filter);
+  query.offset = offset;
+  query.limit = limit;
+  return m_tasks.run<Result<std::vector<RepairCase>>>([this, query] { return m_service.list(query); });
+}
+
+std::future<Result<std::vector<RepairCase>>> KioskBackend::find(std::string text) {
+  return m_tasks.run<Result<std::vector<RepairCase>>>([this, text = std::move(text)] { return m_service.find(text); });
+}
+
+std::future<Result<RepairCase>> KioskBackend::load(std::string number) {
+  return m_tasks.run<Result<RepairCase>>([this, number = std::move(number)] { return m_service.show(number); });
+}
+
+std::future<Result<DashboardFigures>> KioskBackend::dashboard(int weeks) {
+  return m_tasks.run<Result<DashboardFigures>>([this, weeks] { return dashboardFigures(*m_store, m_clock.now(), weeks); });
+}
+
+std::future<Result<RepairCase>> KioskBackend::runStep(StepCommand command) {
+  return m_tasks.run<Result<RepairCase>>(
+      [this, command = std::move(command)] { return command(m_service, actor()); });
+}
+
+std::future<Result<RepairCase>> KioskBackend::registerCase(IntakeForm form) {
+  return m_tasks.run<Result<RepairCase>>(
+      [this, form = std::move(form)] { return m_service.registerCase(form, actor()); });
+}
+
+std::future<Result<IntakeDocuments>> KioskBackend::saveIntakeDocuments(RepairCase repairCase, std::string language) {
+  return m_tasks.run<Result<IntakeDocuments>>(
+      [this, repairCase = std::move(repairCase), language = std::move(language)]() -> Result<IntakeDocuments> {
+        const auto rendered =
+            renderIntakeDocuments(repairCase, m_service.vendorOf(repairCase), m_config.assets, language);
+        if (!rendered) return tl::unexpected(rendered.error());
+        IntakeDocuments saved{m_config.documents / (repairCase.number + "-label.png"),
+                              m_config.documents / (repairCase.number + "-receipt.pdf")};
+        std::error_code ec;
+        std::filesystem::create_directories(m_config.documents, ec);
+        if (auto written = writeFileAtomically(saved.label, rendered->labelPng, "documents"); !written) {
+          return tl::unexpected(written.error());
+        }
+        if (auto written = writeFileAtomically(saved.receipt, rendered->receiptPdf, "documents"); !written) {
+          return tl::unexpected(written.error());
+        }
+        return saved;
+      });
+}
+
+void KioskBackend::setStaff(std::string staff) {
+  const std::scoped_lock lock(m_staffMutex);
+  m_staff = std::move(staff);
+}
+
+std::string KioskBackend::staff() const {
+  const std::scoped_lock lock(m_staffMutex);
+  return m_staff;
+}
+
+Actor KioskBackend::actor() const { return Actor{staff(), m_clock.now()}; }
+
+}  // namespace kiosk

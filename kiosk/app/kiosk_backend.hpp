@@ -1,0 +1,113 @@
+#pragma once
+// What the screens may ask for, and the only way they reach the store, the decoder or a printer.
+// Every call runs on the background worker and comes back as a future the screen polls
+// (see Pending in background_tasks.hpp), so a frame never waits for SQLite or a decode.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/app/background_tasks.hpp"
+#include "workflow/case_service.hpp"
+#include "workflow/clock.hpp"
+#include "workflow/dashboard.hpp"
+#include "workflow/translations.hpp"
+
+namespace kiosk {
+
+// The bench queue's filters; empty means "any".
+struct QueueFilter {
+  std::optional<CaseStatus> status;
+  std::optional<std::string> vendor;
+  std::optional<std::string> technician;
+  bool operator==(const QueueFilter&) const = default;
+};
+
+// What intake produced besides the case: where the label and receipt went.
+struct IntakeDocuments {
+  std::filesystem::path label;    // PNG
+  std::filesystem::path receipt;  // PDF
+};
+
+struct BackendConfig {
+  std::filesystem::path database;  // the SQLite file
+  std::filesystem::path assets;    // vendor profiles, translations, print layouts
+  std::filesystem::path documents; // where labels and receipts are saved when no printer is set
+  std::chrono::milliseconds watchInterval{1000};  // how often other stations' changes are looked for
+};
+
+class KioskBackend {
+ public:
+  // Opens the vendor catalog and the store (creating the database when missing). Errors name
+  // the file. `wake` is called from the worker when a result is ready (the shell posts an empty
+  // event so an idle window wakes to show it).
+  [[nodiscard]] static Result<std::unique_ptr<KioskBackend>> open(const BackendConfig& config, const Clock& clock,
+                                                                  std::function<void()> wake = {});
+  // Used by tests: a store made elsewhere (for example in memory).
+  KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
+               VendorCatalog vendors, std::function<void()> wake = {});
+  ~KioskBackend();
+  KioskBackend(const KioskBackend&) = delete;
+  KioskBackend& operator=(const KioskBackend&) = delete;
+
+  // Reads.
+  [[nodiscard]] std::future<Result<std::size_t>> countQueue(const QueueFilter& filter);
+  [[nodiscard]] std::future<Result<std::vector<RepairCase>>> queuePage(const QueueFilter& filter, std::size_t offset,
+                                                                       std::size_t limit);
+  // Serial, case number, customer name or mobile.
+  [[nodiscard]] std::future<Result<std::vector<RepairCase>>> find(std::string text);
+  [[nodiscard]] std::future<Result<RepairCase>> load(std::string number);
+  [[nodiscard]] std::future<Result<DashboardFigures>> dashboard(int weeks);
+  // True once after any station (this one included) committed a change to cases: a watcher
+  // thread compares the store's change stamp every `watchInterval` and wakes the UI on a change.
+  [[nodiscard]] bool takeChanged() { return m_changed.exchange(false); }
+
+  // Writes: one workflow step by the station's staff member, now.
+  using StepCommand = std::function<Result<RepairCase>(CaseService&, const Actor&)>;
+  [[nodiscard]] std::future<Result<RepairCase>> runStep(StepCommand command);
+  [[nodiscard]] std::future<Result<RepairCase>> registerCase(IntakeForm form);
+  // Renders the device label (PNG) and the customer receipt (PDF) into the documents folder.
+  [[nodiscard]] std::future<Result<IntakeDocuments>> saveIntakeDocuments(RepairCase repairCase, std::string language);
+
+  // Synchronous, cheap, UI thread.
+  [[nodiscard]] const VendorCatalog& vendors() const { return m_vendors; }
+  [[nodiscard]] LocalTime now() const { return m_clock.now(); }
+  [[nodiscard]] const BackendConfig& config() const { return m_config; }
+  void setStaff(std::string staff);
+  [[nodiscard]] std::string staff() const;
+  // Jobs queued or running: the spinner.
+  [[nodiscard]] std::size_t busy() const { return m_tasks.busy(); }
+  // Blocks until the worker is idle: tests and --screenshot only, never in a frame.
+  void waitUntilIdle() const { m_tasks.waitUntilIdle(); }
+
+ private:
+  [[nodiscard]] Actor actor() const;
+  void watchForChanges();
+
+  BackendConfig m_config;
+  const Clock& m_clock;
+  VendorCatalog m_vendors;
+  std::unique_ptr<CaseStore> m_store;
+  CaseService m_service;
+  mutable std::mutex m_staffMutex;
+  std::string m_staff;
+  std::function<void()> m_wake;
+  std::atomic<bool> m_changed{false};
+  std::mutex m_watchMutex;
+  std::condition_variable m_watchStop;
+  bool m_stopping = false;
+  // Last: their threads stop before the store they use goes away.
+  BackgroundTasks m_tasks;
+  std::thread m_watcher;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,27 @@
+#pragma once
+// The kiosk's command line.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "workflow/error.hpp"
+
+namespace kiosk {
+
+struct KioskOptions {
+  std::filesystem::path database;    // --db; default: the user's data folder (as kioskctl)
+  std::filesystem::path assets;      // --assets; default: KIOSK_ASSETS or the build's assets
+  std::filesystem::path documents;   // --documents; where labels and receipts are saved
+  std::string language = "nb";       // --lang nb|en
+  std::string station;               // --station; default: the host name
+  std::string staff;                 // --staff: who is signed in at start
+  std::string at;                    // --at YYYY-MM-DDTHH:MM: a fixed clock (screenshots, demos)
+  std::optional<std::filesystem::path> screenshotDir;  // --screenshot DIR: draw every screen, save PNGs, exit
+  int width = 1280, height = 800;    // --size WxH
+  bool fullscreen = false;           // --fullscreen
+};
+
+// Parses argv; errors name the option. Prints help and returns nothing for --help.
+[[nodiscard]] Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* const* argv);
+
+}  // namespace kiosk

@@ -1,0 +1,7 @@
+# Every screen and what they share; one screen = one class = one .hpp/.cpp pair.
+target_sources(kiosk_app PRIVATE
+  screens/case_rows.cpp
+  screens/queue_page_cache.cpp
+  screens/queue_screen.cpp
+  screens/screen_registry.cpp
+)

@@ -1,0 +1,95 @@
+#include "kiosk/shell/run_kiosk.hpp"
+
+#include <iostream>
+#include <string>
+
+#include <imgui.h>
+
+#include "kiosk/app/kiosk_context.hpp"
+#include "kiosk/app/kiosk_options.hpp"
+#include "kiosk/shell/glfw_shell.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace kiosk {
+namespace {
+
+int fail(const Error& error) {
+  std::cerr << "kiosk: " << (error.field.empty() ? "" : "--" + error.field + ": ") << error.message << "\n";
+  return error.kind == ErrorKind::Storage ? 3 : 2;
+}
+
+std::unique_ptr<Clock> makeClock(const std::string& at, Error& error) {
+  if (at.empty()) return std::make_unique<OsloSystemClock>();
+  const auto parsed = parseLocalTime(at);
+  if (!parsed) {
+    error = Error{ErrorKind::BadInput, "at", "'" + at + "' is not a local time YYYY-MM-DDTHH:MM"};
+    return nullptr;
+  }
+  return std::make_unique<FixedClock>(*parsed);
+}
+
+// Every screen in tab order, one PNG each: 1-queue.png, 2-intake.png, ...
+int screenshots(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::filesystem::path& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return fail(Error{ErrorKind::BadInput, "screenshot", "cannot create " + folder.string() + ": " + ec.message()});
+  int index = 0;
+  for (const auto& screen : ui.screens()) {
+    if (screen->id() == ScreenId::Case) {
+      // The case screen shows the most urgent open case.
+      auto first = ctx.backend.queuePage(QueueFilter{}, 0, 1).get();
+      if (first && !first->empty()) ctx.nav.openCase(first->front().number);
+    }
+    ui.show(screen->id());
+    std::string name(screen->titleKey());
+    name = name.substr(0, name.find('.'));
+    const auto file = folder / (std::to_string(++index) + "-" + name + ".png");
+    auto saved = shell.capture(ui, [&ui] { return !ui.waiting(); }, file);
+    if (!saved) return fail(saved.error());
+    std::cout << file.string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runKiosk(int argc, const char* const* argv) {
+  auto options = parseKioskOptions(argc, argv);
+  if (!options) return fail(options.error());
+  if (!*options) return 0;  // --help
+  const KioskOptions& o = **options;
+
+  Error clockError;
+  const auto clock = makeClock(o.at, clockError);
+  if (!clock) return fail(clockError);
+  auto texts = Translations::load(o.assets, o.language);
+  if (!texts) return fail(texts.error());
+
+  auto shell = GlfwShell::open(WindowOptions{o.width, o.height, o.fullscreen, !o.screenshotDir.has_value()});
+  if (!shell) return fail(shell.error());
+  theme::apply();
+  auto fonts = loadKioskFonts();
+  if (!fonts) return fail(fonts.error());
+
+  BackendConfig config{o.database, o.assets, o.documents};
+  auto backend = KioskBackend::open(config, *clock, [] { GlfwShell::wake(); });
+  if (!backend) return fail(backend.error());
+  (*backend)->setStaff(o.staff);
+
+  KioskContext ctx{**backend, std::make_unique<UiText>(std::move(*texts)), *fonts, {}, {}, {}};
+  ctx.station.name = o.station;
+  int code = 0;
+  {
+    KioskUi ui(ctx);
+    if (o.screenshotDir) {
+      code = screenshots(**shell, ui, ctx, *o.screenshotDir);
+    } else {
+      (*shell)->run(ui, ctx);
+    }
+  }
+  backend->reset();  // its threads stop before the window (which they wake) goes
+  return code;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,111 @@
+#include "kiosk/ui/kiosk_ui.hpp"
+
+#include <imgui.h>
+
+#include "kiosk/screens/screen_registry.hpp"
+#include "kiosk/ui/imgui_input.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk {
+namespace {
+
+// F1..F6 switch screens from the keyboard, in tab order.
+constexpr input::Key kScreenKeys[] = {input::Key::F1, input::Key::F2, input::Key::F3,
+                                      input::Key::F4, input::Key::F5, input::Key::F6};
+
+constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+}  // namespace
+
+KioskUi::KioskUi(KioskContext& ctx) : m_ctx(ctx), m_screens(makeScreens()) {
+  m_current = &screen(m_ctx.nav.current());
+  m_current->onShow(m_ctx);
+}
+
+KioskUi::~KioskUi() = default;
+
+Screen& KioskUi::screen(ScreenId id) {
+  for (auto& s : m_screens) {
+    if (s->id() == id) return *s;
+  }
+  return *m_screens.front();  // every ScreenId is registered (tests/kiosk checks it)
+}
+
+Screen& KioskUi::current() { return *m_current; }
+
+bool KioskUi::waiting() const { return m_ctx.backend.busy() > 0 || m_current->waiting(); }
+
+void KioskUi::show(ScreenId id) {
+  m_ctx.nav.setCurrent(id);
+  m_current = &screen(id);
+  m_current->onShow(m_ctx);
+}
+
+void KioskUi::scan(const std::string& raw, const std::string& format) {
+  const ScanReading reading = parseScan(raw, format);
+  if (m_current->takeScan(m_ctx, reading)) return;
+  if (reading.kind == ScanKind::CaseNumber) {
+    m_ctx.nav.openCase(reading.text);
+  } else {
+    m_ctx.nav.search(reading.isDeviceId() ? reading.text : reading.raw);
+  }
+  applyNavigation();
+}
+
+void KioskUi::frame() {
+  if (m_ctx.backend.takeChanged()) m_current->onDataChanged(m_ctx);
+  for (std::size_t i = 0; i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
+    if (input::pressed(kScreenKeys[i])) m_ctx.nav.show(m_screens[i]->id());
+  }
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::Begin("##kiosk", nullptr, kRootFlags);
+  drawTabBar();
+  const float statusHeight = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("##screen", ImVec2(0, -statusHeight), false, ImGuiWindowFlags_NavFlattened);
+  m_current->draw(m_ctx);
+  ImGui::EndChild();
+  drawStatusLine();
+  ImGui::End();
+  applyNavigation();
+}
+
+void KioskUi::drawTabBar() {
+  const UiText& t = m_ctx.t();
+  for (std::size_t i = 0; i < m_screens.size(); ++i) {
+    Screen& s = *m_screens[i];
+    const bool active = &s == m_current;
+    if (i > 0) ImGui::SameLine();
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const std::string label = "F" + std::to_string(i + 1) + "  " + t(s.titleKey()) + "##tab" + std::to_string(i);
+    if (ImGui::Button(label.c_str())) m_ctx.nav.show(s.id());
+    if (active) ImGui::PopStyleColor();
+  }
+  ImGui::Separator();
+}
+
+void KioskUi::drawStatusLine() {
+  const UiText& t = m_ctx.t();
+  ImGui::Separator();
+  if (m_ctx.backend.busy() > 0) {
+    widgets::spinner(7.0f);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(t("status.working"));
+    ImGui::SameLine();
+  }
+  const std::string staff = m_ctx.backend.staff();
+  const std::string line =
+      t.format("status.line", {{"station", m_ctx.station.name},
+                               {"staff", staff.empty() ? std::string(t("status.no_staff")) : staff},
+                               {"time", t.translations().dateTime(m_ctx.backend.now())}});
+  ImGui::TextColored(theme::kMuted, "%s", line.c_str());
+}
+
+void KioskUi::applyNavigation() {
+  if (const auto request = m_ctx.nav.takeRequest()) show(*request);
+}
+
+}  // namespace kiosk

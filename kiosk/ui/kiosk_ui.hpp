@@ -1,0 +1,42 @@
+#pragma once
+// The whole kiosk UI for one frame: the tab bar, the status line and the visible screen. The
+// GLFW shell and the headless tests drive the same object between ImGui::NewFrame and Render.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/kiosk_context.hpp"
+#include "kiosk/screens/screen.hpp"
+
+namespace kiosk {
+
+class KioskUi {
+ public:
+  explicit KioskUi(KioskContext& ctx);
+  ~KioskUi();
+  KioskUi(const KioskUi&) = delete;
+  KioskUi& operator=(const KioskUi&) = delete;
+
+  // Builds one frame; applies the screen changes asked for during it.
+  void frame();
+  // A scan from the keyboard-wedge scanner or the camera, wherever the focus is.
+  void scan(const std::string& raw, const std::string& format = "");
+  void show(ScreenId screen);
+
+  [[nodiscard]] Screen& current();
+  [[nodiscard]] Screen& screen(ScreenId id);
+  [[nodiscard]] const std::vector<std::unique_ptr<Screen>>& screens() const { return m_screens; }
+  // Anything still on its way from the backend (spinner, screenshot mode).
+  [[nodiscard]] bool waiting() const;
+
+ private:
+  void drawTabBar();
+  void drawStatusLine();
+  void applyNavigation();
+
+  KioskContext& m_ctx;
+  std::vector<std::unique_ptr<Screen>> m_screens;
+  Screen* m_current = nullptr;
+};
+
+}  // namespace kiosk
