@@ -300,13 +300,13 @@ class Search {
     const SearchSettings rows{Threshold::Local, true, false, false};
     const SearchSettings fixed{Threshold::Fixed, true, false, false};
     int added = linearCodes(normalizeRows(upright, 16), toBase, rows);
-    if (added > 0 || !thorough || timeUp()) return added;
-    added = linearCodes(upright, toBase, rows);
-    if (added > 0 || timeUp()) return added;
+    if (!thorough || timeUp()) return added;
+    added += linearCodes(upright, toBase, rows);
+    if (timeUp()) return added;
     const GrayImage calm = smoothVertically(upright, 2);
-    added = linearCodes(binarizeLocal(calm, std::max(8, upright.height / 3)), toBase, fixed);
-    if (added > 0 || timeUp()) return added;
-    return linearCodes(stretchContrast(calm), toBase, fixed);
+    added += linearCodes(binarizeLocal(calm, std::max(8, upright.height / 3)), toBase, fixed);
+    if (timeUp()) return added;
+    return added + linearCodes(stretchContrast(calm), toBase, fixed);
   }
 
   // A label often carries two or three linear codes: when the first pass read some, the two

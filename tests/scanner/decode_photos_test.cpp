@@ -39,7 +39,8 @@ TEST(DecodePhotos, DistortedLabelsReadWithoutMisreads) {
   }
   RecordProperty("read", read);
   RecordProperty("expected", expected);
-  EXPECT_GE(read * 100, expected * 95) << read << " of " << expected << " codes read; missed:" << missed;
+  // 42 of 43 at the time of writing: one more miss fails
+  EXPECT_GE(read * 100, expected * 97) << read << " of " << expected << " codes read; missed:" << missed;
 }
 
 TEST(DecodePhotos, DataMatrixAwayFromTheCentreLines) {
@@ -128,7 +129,9 @@ TEST(DecodePhotos, LargePictureIsReducedNotRefused) {
   spec.labelText = false;
   spec.seed = 4;
   const auto photo = photos::makeLabelPhoto(spec);
-  const auto result = BarcodeDecoder{}.decode(photo.image);
+  // a time limit well above the default: what is tested is the reduction, and 24 megapixels
+  // under the sanitizers on a loaded machine can take longer than the default 2 s
+  const auto result = BarcodeDecoder{}.decode(photo.image, {std::chrono::seconds(30), false});
   ASSERT_TRUE(result.has_value());
   ASSERT_EQ(result->size(), 1u);
   EXPECT_EQ(result->front().text, "C02XK1ABJG5H");
