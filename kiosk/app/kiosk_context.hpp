@@ -46,6 +46,7 @@ class Navigator {
 struct StationSettings {
   std::string name;          // the station's name, e.g. "Benk 3"
   std::string camera;        // /dev/videoN or empty: the first camera found
+  std::string cameraStatus;  // the camera in use, or why there is none (shown in settings)
   std::string labelPrinter;  // HOST:PORT or empty: labels and receipts are saved as files
   std::chrono::seconds customerIdleReset{45};  // the customer screen returns to its start page
 };

@@ -47,6 +47,8 @@ Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* cons
   app.add_option("--lang", o.language, "Language: nb (default) or en");
   app.add_option("--station", o.station, "This station's name (default: the host name)");
   app.add_option("--staff", o.staff, "Who is signed in at start");
+  app.add_option("--camera", o.camera, "Camera device for scanning barcodes (default: the first /dev/video*)");
+  app.add_flag("--no-camera", o.noCamera, "Do not use a camera (keyboard scanner and typing only)");
   app.add_option("--at", o.at, "Run with the clock fixed at YYYY-MM-DDTHH:MM (demos, screenshots)");
   app.add_option("--screenshot", screenshot, "Draw every screen, save one PNG each into this folder, exit");
   app.add_option("--size", size, "Window size WxH (default 1280x800)");

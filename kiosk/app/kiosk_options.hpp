@@ -15,6 +15,8 @@ struct KioskOptions {
   std::string language = "nb";       // --lang nb|en
   std::string station;               // --station; default: the host name
   std::string staff;                 // --staff: who is signed in at start
+  std::string camera;                // --camera /dev/videoN; default: the first camera found
+  bool noCamera = false;             // --no-camera: keyboard scanner and typing only
   std::string at;                    // --at YYYY-MM-DDTHH:MM: a fixed clock (screenshots, demos)
   std::optional<std::filesystem::path> screenshotDir;  // --screenshot DIR: draw every screen, save PNGs, exit
   int width = 1280, height = 800;    // --size WxH

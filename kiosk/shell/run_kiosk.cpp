@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/app/camera_scanner.hpp"
 #include "kiosk/app/kiosk_context.hpp"
 #include "kiosk/app/kiosk_options.hpp"
 #include "kiosk/shell/glfw_shell.hpp"
@@ -52,6 +53,22 @@ int screenshots(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::fil
   return 0;
 }
 
+// The bench camera, when there is one: a machine without one says so and goes on with the
+// keyboard scanner and typing.
+void startCamera(KioskUi& ui, KioskContext& ctx, const KioskOptions& o) {
+  if (o.noCamera) {
+    ctx.station.cameraStatus = ctx.t()("camera.off");
+    return;
+  }
+  auto camera = openCamera(o.camera.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.camera));
+  if (!camera) {
+    std::cerr << "kiosk: " << camera.error().message << "; scanning with a keyboard scanner and typing still work\n";
+    ctx.station.cameraStatus = camera.error().message;
+    return;
+  }
+  ui.attachCamera(std::make_unique<CameraScanner>(std::move(*camera), [] { GlfwShell::wake(); }));
+}
+
 }  // namespace
 
 int runKiosk(int argc, const char* const* argv) {
@@ -85,6 +102,7 @@ int runKiosk(int argc, const char* const* argv) {
     if (o.screenshotDir) {
       code = screenshots(**shell, ui, ctx, *o.screenshotDir);
     } else {
+      startCamera(ui, ctx, o);
       (*shell)->run(ui, ctx);
     }
   }

@@ -53,7 +53,15 @@ void KioskUi::scan(const std::string& raw, const std::string& format) {
   applyNavigation();
 }
 
+void KioskUi::attachCamera(std::unique_ptr<CameraScanner> camera) {
+  m_ctx.station.cameraStatus = camera != nullptr ? camera->describe() : std::string();
+  m_camera = std::move(camera);
+}
+
 void KioskUi::frame() {
+  if (m_camera) {
+    for (const auto& read : m_camera->take()) scan(read.text, read.format);
+  }
   if (m_ctx.backend.takeChanged()) m_current->onDataChanged(m_ctx);
   for (std::size_t i = 0; i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
     if (input::pressed(kScreenKeys[i])) m_ctx.nav.show(m_screens[i]->id());

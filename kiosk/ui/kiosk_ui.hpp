@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/camera_scanner.hpp"
 #include "kiosk/app/kiosk_context.hpp"
 #include "kiosk/screens/screen.hpp"
 
@@ -22,6 +23,9 @@ class KioskUi {
   // A scan from the keyboard-wedge scanner or the camera, wherever the focus is.
   void scan(const std::string& raw, const std::string& format = "");
   void show(ScreenId screen);
+  // Codes the camera reads become scans like the keyboard scanner's. Records what camera it is
+  // in ctx.station.cameraStatus for the settings screen.
+  void attachCamera(std::unique_ptr<CameraScanner> camera);
 
   [[nodiscard]] Screen& current();
   [[nodiscard]] Screen& screen(ScreenId id);
@@ -37,6 +41,7 @@ class KioskUi {
   KioskContext& m_ctx;
   std::vector<std::unique_ptr<Screen>> m_screens;
   Screen* m_current = nullptr;
+  std::unique_ptr<CameraScanner> m_camera;
 };
 
 }  // namespace kiosk
