@@ -239,6 +239,9 @@ void maskLinearCode(GrayImage& image, const std::array<CodePoint, 4>& line, bool
                     : down.shifts[std::min(down.shifts.size() - 1, static_cast<std::size_t>(v - iv1 - 1))]);
 }
 
+// How far up and down the bars the margins are checked once more, in modules.
+constexpr double kShiftModules = 3;
+
 bool quietZonesClear(const GrayImage& image, const std::array<CodePoint, 4>& line, int modules) {
   const double px = (line[0].x + line[3].x) / 2.0;
   const double py = (line[0].y + line[3].y) / 2.0;
@@ -307,10 +310,22 @@ bool quietZonesClear(const GrayImage& image, const std::array<CodePoint, 4>& lin
   };
   const double normalWorst = std::max(marginRange(px, py, -nx, -ny), marginRange(qx, qy, nx, ny));
   if (borderOnly) return normalWorst < 1e9;
+  // and a few modules up and down the bars: a line that left the symbol through the ends of its
+  // bars (a UPC-E read out of the left half of an EAN-13 whose edge the photo slants) meets
+  // white there, while beside it the symbol's bars go on
+  const double bx = -ny * kShiftModules * module;
+  const double by = nx * kShiftModules * module;
+  double shiftedWorst = 0;
+  for (const double side : {-1.0, 1.0}) {
+    const double sx = side * bx;
+    const double sy = side * by;
+    for (const double range : {marginRange(px + sx, py + sy, -nx, -ny), marginRange(qx + sx, qy + sy, nx, ny)})
+      if (range < 1e9) shiftedWorst = std::max(shiftedWorst, range);
+  }
   // and straight on along the scan line: one that ran out through the ends of the bars (a slanted
   // line over a sheared code) meets the label's text there, where a real symbol has its margin
   const double lineWorst = std::max(marginRange(px, py, -dx, -dy), marginRange(qx, qy, dx, dy));
-  return std::max(normalWorst, lineWorst) < 0.5 * contrast;
+  return std::max({normalWorst, lineWorst, shiftedWorst}) < 0.5 * contrast;
 }
 
 std::vector<Candidate> findCandidates(const GrayImage& image, int maxCount) {
