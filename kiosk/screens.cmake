@@ -1,6 +1,9 @@
 # Every screen and what they share; one screen = one class = one .hpp/.cpp pair.
 target_sources(kiosk_app PRIVATE
   screens/case_rows.cpp
+  screens/intake_form_state.cpp
+  screens/intake_screen.cpp
+  screens/intake_screen_form.cpp
   screens/queue_page_cache.cpp
   screens/queue_screen.cpp
   screens/screen_registry.cpp

@@ -136,4 +136,12 @@ std::string KioskBackend::staff() const {
 
 Actor KioskBackend::actor() const { return Actor{staff(), m_clock.now()}; }
 
+std::future<Result<LabelPrinted>> KioskBackend::printLabel(RepairCase repairCase, std::string printer,
+                                                         std::string language) {
+  return m_tasks.run<Result<LabelPrinted>>(
+      [this, repairCase = std::move(repairCase), printer = std::move(printer), language = std::move(language)] {
+        return printLabelZpl(repairCase, m_config.assets, language, printer);
+      });
+}
+
 }  // namespace kiosk

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kiosk/app/background_tasks.hpp"
+#include "kiosk/app/label_printing.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/dashboard.hpp"
@@ -88,6 +89,11 @@ class KioskBackend {
   [[nodiscard]] std::size_t busy() const { return m_tasks.busy(); }
   // Blocks until the worker is idle: tests and --screenshot only, never in a frame.
   void waitUntilIdle() const { m_tasks.waitUntilIdle(); }
+
+  // Intake: the case's label as ZPL to the station's network label printer (HOST:PORT), besides
+  // the PNG saveIntakeDocuments keeps. A printer that does not answer is an error on "printer".
+  [[nodiscard]] std::future<Result<LabelPrinted>> printLabel(RepairCase repairCase, std::string printer,
+                                                             std::string language);
 
  private:
   [[nodiscard]] Actor actor() const;

@@ -1,11 +1,13 @@
 #include "kiosk/screens/screen_registry.hpp"
 
+#include "kiosk/screens/intake_screen.hpp"
 #include "kiosk/screens/queue_screen.hpp"
 
 namespace kiosk {
 
 std::vector<std::unique_ptr<Screen>> makeScreens() {
   std::vector<std::unique_ptr<Screen>> screens;
+  screens.push_back(std::make_unique<IntakeScreen>());
   screens.push_back(std::make_unique<QueueScreen>());
   return screens;
 }

@@ -129,6 +129,10 @@ void HeadlessKiosk::clickAt(float x, float y) {
 bool HeadlessKiosk::clickNthItemOnRow(float y, int nth) {
   ImGuiID last = 0;
   int seen = -1;
+  // One frame at the start of the row first: the hovered item of the previous position (the
+  // tab clicked last) would otherwise be counted as the row's first item.
+  input::setMousePosition(2, y);
+  frame();
   for (float x = 2; x < ImGui::GetIO().DisplaySize.x; x += 4) {
     input::setMousePosition(x, y);
     frame();
