@@ -64,6 +64,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("closed_at", c.closedAt);
   v("accepted_by", c.acceptedBy);
   v("technician", c.technician);
+  v("acceptance_signature", c.acceptanceSignature);
 }
 
 constexpr std::array<std::string_view, 5> kWarrantyColumns = {

@@ -7,6 +7,7 @@
 #include "workflow/due_dates.hpp"
 #include "workflow/field_rules.hpp"
 #include "workflow/intake.hpp"
+#include "workflow/signature.hpp"
 
 namespace kiosk {
 namespace {
@@ -52,6 +53,19 @@ bool isBenchStep(Step step) {
 }
 
 }  // namespace
+
+WarrantyQuery warrantyQueryOf(const RepairCase& c) {
+  WarrantyQuery q;
+  q.family = c.device.family;
+  q.purchased = c.device.purchased;
+  q.seller = c.device.seller;
+  q.country = c.device.country;
+  q.judgedOn = dateOf(c.registeredAt);  // judged on the day the fault was reported
+  q.damage = c.damage;
+  q.aceUntil = c.device.aceUntil;
+  q.contractUntil = c.device.contractUntil;
+  return q;
+}
 
 CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors)
     : m_store(store), m_vendors(vendors) {}
@@ -113,16 +127,7 @@ Result<RepairCase> CaseService::diagnose(const std::string& number, const std::s
 
 Result<RepairCase> CaseService::decide(const std::string& number, const Actor& actor) {
   return step(number, Step::Decide, actor, [&](RepairCase& c, const VendorProfile& v) -> Result<std::string> {
-    WarrantyQuery q;
-    q.family = c.device.family;
-    q.purchased = c.device.purchased;
-    q.seller = c.device.seller;
-    q.country = c.device.country;
-    q.judgedOn = dateOf(c.registeredAt);  // judged on the day the fault was reported
-    q.damage = c.damage;
-    q.aceUntil = c.device.aceUntil;
-    q.contractUntil = c.device.contractUntil;
-    c.warranty = decideWarranty(v, q);
+    c.warranty = decideWarranty(v, warrantyQueryOf(c));
     c.status = CaseStatus::Diagnosed;
     return describeDecision(*c.warranty);
   });
@@ -235,12 +240,15 @@ Result<RepairCase> CaseService::ship(const std::string& number, const std::strin
 }
 
 Result<RepairCase> CaseService::close(const std::string& number, const std::string& acceptedBy,
-                                      const Actor& actor) {
+                                      const Actor& actor, const std::string& signature) {
+  // Only well-formed path data is kept, so every stored signature can be drawn back.
+  if (const auto strokes = decodeSignature(signature); !strokes) return tl::unexpected(strokes.error());
   return step(number, Step::Close, actor, [&](RepairCase& c, const VendorProfile&) -> Result<std::string> {
     c.acceptedBy = trim(acceptedBy).empty() ? c.customer.name : trim(acceptedBy);
+    c.acceptanceSignature = signature;
     c.closedAt = actor.at;
     c.status = CaseStatus::Closed;
-    return "accepted as solved by " + c.acceptedBy;
+    return "accepted as solved by " + c.acceptedBy + (signature.empty() ? "" : ", signed on the screen");
   });
 }
 

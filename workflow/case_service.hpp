@@ -34,6 +34,10 @@ struct IntakeForm {
   std::string secondCaseReason;
 };
 
+// What the warranty decision of `repairCase` is judged on: its device, its damage, and the day
+// it was registered. `decide` records decideWarranty of this; the kiosk shows it beforehand.
+[[nodiscard]] WarrantyQuery warrantyQueryOf(const RepairCase& repairCase);
+
 inline constexpr const char* kChannels[] = {"counter", "phone", "email", "web", "letter", "abroad"};
 
 class CaseService {
@@ -55,8 +59,10 @@ class CaseService {
   [[nodiscard]] Result<RepairCase> dispatch(const std::string& number, const Actor& actor);
   [[nodiscard]] Result<RepairCase> ship(const std::string& number, const std::string& carrier,
                                         const std::string& tracking, const Actor& actor);
+  // `signature`: the customer's drawn signature (RepairCase::acceptanceSignature's format); the
+  // kiosk always gives one, the CLI none.
   [[nodiscard]] Result<RepairCase> close(const std::string& number, const std::string& acceptedBy,
-                                         const Actor& actor);
+                                         const Actor& actor, const std::string& signature = "");
 
   // Reads: a number is checked (check character) before the store is asked.
   [[nodiscard]] Result<RepairCase> show(const std::string& number);

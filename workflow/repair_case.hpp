@@ -84,6 +84,12 @@ struct RepairCase {
   std::optional<LocalTime> doneAt;      // shipped (carry-in) or on-site visit done (Lenovo)
   std::optional<LocalTime> closedAt;
   std::string acceptedBy;
+  // The customer's signature accepting the case, as drawn on the kiosk's screen: SVG path data
+  // in the signature canvas's own integer coordinates (origin top left, y down), one "M x y"
+  // per stroke followed by "L x y" for each further point, separated by single spaces, e.g.
+  // "M 10 20 L 14 22 L 19 25 M 40 18 L 44 30". Empty when none was taken (the CLI closes
+  // without one). Kept as text so any SVG viewer can redraw it.
+  std::string acceptanceSignature;
   // The staff member who last did a bench step (diagnose, decide, quote, order-parts,
   // receive-parts, repaired, dispatch, ship): whose case it is on the queue. Empty until then.
   std::string technician;

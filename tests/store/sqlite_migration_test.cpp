@@ -104,6 +104,42 @@ TEST_F(SqliteMigrationTest, TechnicianColumnComesAndGoesWithVersionTwo) {
   EXPECT_EQ(loaded->technician, "");
 }
 
+// Version 3 adds the customer's acceptance signature: down to 2 drops it, back up to 3 every
+// case has none (''), and a signature stored at 3 survives a store reopen.
+TEST_F(SqliteMigrationTest, SignatureColumnComesAndGoesWithVersionThree) {
+  ASSERT_GE(SqliteCaseStore::latestSchemaVersion(), 3);
+  auto opened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(opened) << opened.error().message;
+  SqliteCaseStore& store = **opened;
+  const auto c = store.create(fullCase("SERIAL1"));
+  ASSERT_TRUE(c) << c.error().message;
+  const auto columnCount = [&] {
+    SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
+    return db.queryInteger(
+        "SELECT count(*) FROM pragma_table_info('repair_case') WHERE name = 'acceptance_signature'");
+  };
+  EXPECT_EQ(columnCount(), 1);
+  ASSERT_TRUE(store.migrateTo(2));
+  EXPECT_EQ(columnCount(), 0);
+  ASSERT_TRUE(store.migrateTo(3));
+  EXPECT_EQ(columnCount(), 1);
+  ASSERT_TRUE(store.migrateTo(SqliteCaseStore::latestSchemaVersion()));
+  const auto loaded = store.load(c->number);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(loaded->acceptedBy, c->acceptedBy);
+  EXPECT_EQ(loaded->acceptanceSignature, "");
+
+  const auto signedAgain = store.update(c->number, [](RepairCase& r) -> Result<void> {
+    r.acceptanceSignature = "M 1 2 L 3 4";
+    return {};
+  });
+  ASSERT_TRUE(signedAgain) << signedAgain.error().message;
+  opened->reset();
+  auto reopened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  EXPECT_EQ((*reopened)->load(c->number)->acceptanceSignature, "M 1 2 L 3 4");
+}
+
 TEST_F(SqliteMigrationTest, MigratingOutsideTheKnownVersionsFails) {
   auto store = SqliteCaseStore::open(dbFile());
   ASSERT_TRUE(store);

@@ -53,6 +53,7 @@ RepairCase fullCase(const std::string& serial) {
   c.doneAt = at("2026-11-27T14:45:00");
   c.closedAt = at("2026-11-28T16:01:59");
   c.acceptedBy = "Kari at the counter";
+  c.acceptanceSignature = "M 12 40 L 18 31 L 25 44 L -3 0 M 60 20 L 61 52";
   c.technician = "Per Ærøe";
   c.events = {CaseEvent{at("2026-11-24T09:15:30"), "ola", "registered", "at the counter"},
               CaseEvent{at("2026-11-24T13:00:00"), "per", "diagnosed", "logic board, liquid"}};
@@ -123,6 +124,7 @@ void expectSameCase(const RepairCase& e, const RepairCase& a) {
   EXPECT_EQ(e.doneAt, a.doneAt);
   EXPECT_EQ(e.closedAt, a.closedAt);
   EXPECT_EQ(e.acceptedBy, a.acceptedBy);
+  EXPECT_EQ(e.acceptanceSignature, a.acceptanceSignature);
   EXPECT_EQ(e.technician, a.technician);
   ASSERT_EQ(e.events.size(), a.events.size());
   for (std::size_t i = 0; i < e.events.size(); ++i) {
