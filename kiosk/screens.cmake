@@ -1,6 +1,8 @@
 # Every screen and what they share; one screen = one class = one .hpp/.cpp pair.
 target_sources(kiosk_app PRIVATE
   screens/case_rows.cpp
+  screens/customer_status_lines.cpp
+  screens/customer_status_screen.cpp
   screens/intake_form_state.cpp
   screens/intake_screen.cpp
   screens/intake_screen_form.cpp
