@@ -1,6 +1,12 @@
 # Every screen and what they share; one screen = one class = one .hpp/.cpp pair.
 target_sources(kiosk_app PRIVATE
+  screens/case_header.cpp
   screens/case_rows.cpp
+  screens/case_screen.cpp
+  screens/case_step_forms.cpp
+  screens/case_step_panel.cpp
+  screens/case_timeline.cpp
+  screens/case_warranty_text.cpp
   screens/customer_status_lines.cpp
   screens/customer_status_screen.cpp
   screens/intake_form_state.cpp
@@ -9,4 +15,5 @@ target_sources(kiosk_app PRIVATE
   screens/queue_page_cache.cpp
   screens/queue_screen.cpp
   screens/screen_registry.cpp
+  screens/signature_pad.cpp
 )

@@ -1,5 +1,6 @@
 #include "kiosk/screens/screen_registry.hpp"
 
+#include "kiosk/screens/case_screen.hpp"
 #include "kiosk/screens/customer_status_screen.hpp"
 #include "kiosk/screens/intake_screen.hpp"
 #include "kiosk/screens/queue_screen.hpp"
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Screen>> makeScreens() {
   std::vector<std::unique_ptr<Screen>> screens;
   screens.push_back(std::make_unique<IntakeScreen>());
   screens.push_back(std::make_unique<QueueScreen>());
+  screens.push_back(std::make_unique<CaseScreen>());
   screens.push_back(std::make_unique<CustomerStatusScreen>());
   return screens;
 }

@@ -40,6 +40,8 @@ bool pressed(Key key, bool repeat) { return ImGui::IsKeyPressed(index(key), repe
 
 bool ctrlHeld() { return ImGui::GetIO().KeyCtrl; }
 
+bool altHeld() { return ImGui::GetIO().KeyAlt; }
+
 void setKey(Key key, bool down) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[index(key)] = down;

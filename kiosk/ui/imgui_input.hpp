@@ -22,6 +22,9 @@ void installKeyMap();
 // Was the key pressed this frame (with key repeat)? Works in both shells.
 [[nodiscard]] bool pressed(Key key, bool repeat = false);
 [[nodiscard]] bool ctrlHeld();
+[[nodiscard]] bool altHeld();
+// The key of a digit 0-9 on the main keyboard (GLFW numbers them '0'..'9').
+[[nodiscard]] constexpr Key digitKey(int digit) { return static_cast<Key>('0' + digit); }
 
 // Injecting input, for tests and for the keyboard-wedge scanner path.
 void setKey(Key key, bool down);

@@ -155,4 +155,18 @@ void HeadlessKiosk::scan(const std::string& raw, const std::string& format) {
   frame();
 }
 
+void HeadlessKiosk::drag(ImVec2 from, ImVec2 to, int steps) {
+  input::setMousePosition(from.x, from.y);
+  frame();
+  input::setMouseButton(0, true);
+  frame();
+  for (int i = 1; i <= steps; ++i) {
+    const float f = static_cast<float>(i) / static_cast<float>(steps);
+    input::setMousePosition(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
+    frame();
+  }
+  input::setMouseButton(0, false);
+  frame();
+}
+
 }  // namespace kiosk::test

@@ -51,6 +51,9 @@ class HeadlessKiosk {
   // y; false when there is none. For rows of buttons such as the tab bar.
   bool clickNthItemOnRow(float y, int nth);
   void scan(const std::string& raw, const std::string& format = "");
+  // Presses the left button at `from`, moves to `to` over `steps` frames and releases: one
+  // stroke of a finger or the mouse (a signature).
+  void drag(ImVec2 from, ImVec2 to, int steps = 8);
 
   [[nodiscard]] KioskUi& ui() { return *m_ui; }
   [[nodiscard]] KioskContext& ctx() { return *m_ctx; }
