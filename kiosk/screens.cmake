@@ -9,6 +9,8 @@ target_sources(kiosk_app PRIVATE
   screens/case_warranty_text.cpp
   screens/customer_status_lines.cpp
   screens/customer_status_screen.cpp
+  screens/dashboard_chart.cpp
+  screens/dashboard_screen.cpp
   screens/intake_form_state.cpp
   screens/intake_screen.cpp
   screens/intake_screen_form.cpp

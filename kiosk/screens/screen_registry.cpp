@@ -2,6 +2,7 @@
 
 #include "kiosk/screens/case_screen.hpp"
 #include "kiosk/screens/customer_status_screen.hpp"
+#include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/screens/intake_screen.hpp"
 #include "kiosk/screens/queue_screen.hpp"
 
@@ -13,6 +14,7 @@ std::vector<std::unique_ptr<Screen>> makeScreens() {
   screens.push_back(std::make_unique<QueueScreen>());
   screens.push_back(std::make_unique<CaseScreen>());
   screens.push_back(std::make_unique<CustomerStatusScreen>());
+  screens.push_back(std::make_unique<DashboardScreen>());
   return screens;
 }
 
