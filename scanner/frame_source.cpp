@@ -10,7 +10,6 @@
 #include "scanner/v4l2_frame_source.hpp"
 
 namespace kiosk {
-namespace {
 
 // video0, video1, ..., video10 in number order, not name order.
 std::vector<std::filesystem::path> videoDevices(const std::filesystem::path& dir) {
@@ -30,8 +29,6 @@ std::vector<std::filesystem::path> videoDevices(const std::filesystem::path& dir
   for (auto& f : found) out.push_back(std::move(f.second));
   return out;
 }
-
-}  // namespace
 
 Result<std::unique_ptr<FrameSource>> openCamera(const std::optional<std::filesystem::path>& device,
                                                 const std::filesystem::path& deviceDir) {

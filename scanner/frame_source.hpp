@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scanner/gray_image.hpp"
 #include "workflow/error.hpp"
@@ -26,6 +27,10 @@ class FrameSource {
   // For the operator and the log: which camera or which folder.
   [[nodiscard]] virtual std::string describe() const = 0;
 };
+
+// The video devices in `deviceDir` (video0, video1, ..., in number order), whether or not they
+// capture: what the settings screen lists. Empty when there is none.
+[[nodiscard]] std::vector<std::filesystem::path> videoDevices(const std::filesystem::path& deviceDir = "/dev");
 
 // The configured camera, or else the first /dev/video* (in number order) that opens as a video
 // capture device. NotFound (field "camera") with a message saying so when there is none, so the

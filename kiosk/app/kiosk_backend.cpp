@@ -1,6 +1,8 @@
 #include "kiosk/app/kiosk_backend.hpp"
 
+#include "gateways/raw_printer.hpp"
 #include "kiosk/app/intake_documents.hpp"
+#include "scanner/frame_source.hpp"
 #include "scanner/print_file.hpp"
 #include "store/sqlite_case_store.hpp"
 
@@ -135,6 +137,41 @@ std::string KioskBackend::staff() const {
 }
 
 Actor KioskBackend::actor() const { return Actor{staff(), m_clock.now()}; }
+
+std::future<Result<Translations>> KioskBackend::loadTexts(std::string language) {
+  return m_tasks.run<Result<Translations>>(
+      [this, language = std::move(language)] { return Translations::load(m_config.assets, language); });
+}
+
+std::future<Result<DatabaseInfo>> KioskBackend::databaseInfo() {
+  return m_tasks.run<Result<DatabaseInfo>>([this]() -> Result<DatabaseInfo> {
+    DatabaseInfo info;
+    auto cases = m_store->count();
+    if (!cases) return tl::unexpected(cases.error());
+    info.cases = *cases;
+    // The schema version is SQLite's (PRAGMA user_version); another store has none to show.
+    if (auto* sqlite = dynamic_cast<SqliteCaseStore*>(m_store.get())) {
+      auto version = sqlite->schemaVersion();
+      if (!version) return tl::unexpected(version.error());
+      info.schemaVersion = *version;
+    }
+    return info;
+  });
+}
+
+std::future<std::vector<std::string>> KioskBackend::cameras() {
+  return m_tasks.run<std::vector<std::string>>([] {
+    std::vector<std::string> found;
+    for (const auto& device : videoDevices()) found.push_back(device.string());
+    return found;
+  });
+}
+
+Result<std::string> KioskBackend::checkPrinterAddress(const std::string& text) {
+  auto address = parsePrinterAddress(text);
+  if (!address) return badInput("printer", address.error());
+  return address->text();
+}
 
 std::future<Result<LabelPrinted>> KioskBackend::printLabel(RepairCase repairCase, std::string printer,
                                                          std::string language) {

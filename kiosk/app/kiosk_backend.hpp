@@ -39,6 +39,12 @@ struct IntakeDocuments {
   std::filesystem::path receipt;  // PDF
 };
 
+// The database in use, for the settings screen.
+struct DatabaseInfo {
+  int schemaVersion = 0;
+  std::size_t cases = 0;  // open and closed
+};
+
 struct BackendConfig {
   std::filesystem::path database;  // the SQLite file
   std::filesystem::path assets;    // vendor profiles, translations, print layouts
@@ -89,6 +95,15 @@ class KioskBackend {
   [[nodiscard]] std::size_t busy() const { return m_tasks.busy(); }
   // Blocks until the worker is idle: tests and --screenshot only, never in a frame.
   void waitUntilIdle() const { m_tasks.waitUntilIdle(); }
+
+  // Settings: the texts of another language (read from the assets folder off the UI thread),
+  // the schema version and case count of the database, the cameras this machine has (/dev/video*).
+  [[nodiscard]] std::future<Result<Translations>> loadTexts(std::string language);
+  [[nodiscard]] std::future<Result<DatabaseInfo>> databaseInfo();
+  [[nodiscard]] std::future<std::vector<std::string>> cameras();
+  // A label printer's HOST:PORT as typed, checked and written out in full ("zebra" -> "zebra:9100");
+  // BadInput on field "printer" saying what is wrong. Cheap: no network.
+  [[nodiscard]] static Result<std::string> checkPrinterAddress(const std::string& text);
 
   // Intake: the case's label as ZPL to the station's network label printer (HOST:PORT), besides
   // the PNG saveIntakeDocuments keeps. A printer that does not answer is an error on "printer".

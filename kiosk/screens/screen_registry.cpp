@@ -5,6 +5,7 @@
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/screens/intake_screen.hpp"
 #include "kiosk/screens/queue_screen.hpp"
+#include "kiosk/screens/settings_screen.hpp"
 
 namespace kiosk {
 
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Screen>> makeScreens() {
   screens.push_back(std::make_unique<CaseScreen>());
   screens.push_back(std::make_unique<CustomerStatusScreen>());
   screens.push_back(std::make_unique<DashboardScreen>());
+  screens.push_back(std::make_unique<SettingsScreen>());
   return screens;
 }
 
