@@ -21,6 +21,7 @@ struct KioskOptions {
   std::optional<std::filesystem::path> screenshotDir;  // --screenshot DIR: draw every screen, save PNGs, exit
   int width = 1280, height = 800;    // --size WxH
   bool fullscreen = false;           // --fullscreen
+  bool reportFirstFrame = false;     // --report-first-frame: print when the first frame is on screen
 };
 
 // Parses argv; errors name the option. Prints help and returns nothing for --help.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <utility>
 
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -123,20 +124,47 @@ void GlfwShell::installCallbacks() {
   });
 }
 
-void GlfwShell::drawFrame(KioskUi& ui) {
+void GlfwShell::drawFrame(KioskUi& ui, const std::function<void()>& input) {
+  buildFrame(ui, input);
+  renderFrame();
+}
+
+void GlfwShell::buildFrame(KioskUi& ui, const std::function<void()>& input) {
   const auto scans = m_keyboard->frame(SteadyClock::now());
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (input) input();
   ImGui::NewFrame();
   for (const auto& scan : scans) ui.scan(scan);
   ui.frame();
   ImGui::Render();
+}
+
+void GlfwShell::renderFrame() {
   int width = 0, height = 0;
   glfwGetFramebufferSize(m_window, &width, &height);
   glViewport(0, 0, width, height);
   glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void GlfwShell::swap() {
+  glfwSwapBuffers(m_window);
+  if (m_onFirstFrame) std::exchange(m_onFirstFrame, {})();
+}
+
+FrameTiming GlfwShell::timedFrame(KioskUi& ui, const std::function<void()>& input) {
+  glfwPollEvents();
+  const auto start = SteadyClock::now();
+  buildFrame(ui, input);
+  const auto built = SteadyClock::now();
+  renderFrame();
+  glFinish();  // the software renderer's work counts, not only the queueing of it
+  const auto rendered = SteadyClock::now();
+  swap();
+  using Ms = std::chrono::duration<double, std::milli>;
+  return {Ms(built - start).count(), Ms(rendered - built).count()};
 }
 
 void GlfwShell::run(KioskUi& ui, KioskContext& ctx) {
@@ -170,7 +198,7 @@ void GlfwShell::run(KioskUi& ui, KioskContext& ctx) {
     if (ctx.wakeAt && *ctx.wakeAt <= SteadyClock::now()) ctx.wakeAt.reset();
     lastFrame = SteadyClock::now();
     drawFrame(ui);
-    glfwSwapBuffers(m_window);
+    swap();
     if (framesLeft > 0) --framesLeft;
   }
 }

@@ -1,5 +1,6 @@
 #include "kiosk/shell/run_kiosk.hpp"
 
+#include <chrono>
 #include <iostream>
 #include <string>
 
@@ -72,6 +73,7 @@ void startCamera(KioskUi& ui, KioskContext& ctx, const KioskOptions& o) {
 }  // namespace
 
 int runKiosk(int argc, const char* const* argv) {
+  const auto started = std::chrono::steady_clock::now();
   auto options = parseKioskOptions(argc, argv);
   if (!options) return fail(options.error());
   if (!*options) return 0;  // --help
@@ -85,6 +87,12 @@ int runKiosk(int argc, const char* const* argv) {
 
   auto shell = GlfwShell::open(WindowOptions{o.width, o.height, o.fullscreen, !o.screenshotDir.has_value()});
   if (!shell) return fail(shell.error());
+  if (o.reportFirstFrame) {
+    (*shell)->onFirstFrame([started] {
+      const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - started;
+      std::cout << "first-frame-ms " << ms.count() << std::endl;  // flushed: the reader is a pipe
+    });
+  }
   theme::apply();
   auto fonts = loadKioskFonts();
   if (!fonts) return fail(fonts.error());
