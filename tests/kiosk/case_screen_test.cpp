@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
@@ -98,6 +99,20 @@ TEST(CaseScreen, ScanningACaseNumberOpensTheCase) {
   openByScan(kiosk, number);
   EXPECT_EQ(caseScreen(kiosk).shownCase()->customer.name, "Kari Nordmann");
   EXPECT_EQ(caseScreen(kiosk).shownCase()->events.size(), 1U);
+}
+
+TEST(CaseScreen, AnotherStationsStepShowsUpWithoutAsking) {
+  HeadlessKiosk kiosk;
+  const std::string number = registerMac(kiosk);
+  openByScan(kiosk, number);
+  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, Actor{"Benk 2", kiosk.clock().now()}));
+  // The backend's watcher sees the store change; the screen loads the case again.
+  for (int i = 0; i < 200 && caseScreen(kiosk).shownCase()->status != CaseStatus::Diagnosed; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    kiosk.settle();
+  }
+  EXPECT_EQ(caseScreen(kiosk).shownCase()->status, CaseStatus::Diagnosed);
+  EXPECT_EQ(caseScreen(kiosk).panel().offered().front(), Step::Decide);
 }
 
 TEST(CaseScreen, ATypedNumberOnThePromptOpensTheCase) {
