@@ -54,9 +54,8 @@ void DashboardScreen::request(KioskContext& ctx) {
 }
 
 void DashboardScreen::poll(KioskContext& ctx) {
-  auto answer = m_pending.take();
+  auto answer = m_pending.take();  // taking it leaves m_pending inactive
   if (!answer) return;
-  m_pending = {};
   if (*answer) {
     m_figures = std::move(**answer);
     m_error.reset();

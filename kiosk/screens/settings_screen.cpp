@@ -79,8 +79,7 @@ void SettingsScreen::remember(const std::string& name) {
   m_controls[name] = ImVec2(min.x + std::min(20.0f, (max.x - min.x) * 0.5f), (min.y + max.y) * 0.5f);
 }
 
-void SettingsScreen::pollResults(KioskContext& ctx) {
-  (void)ctx;
+void SettingsScreen::pollResults() {
   if (auto texts = m_pendingTexts.take()) {
     if (*texts) {
       m_newTexts = std::move(**texts);
@@ -101,7 +100,7 @@ void SettingsScreen::pollResults(KioskContext& ctx) {
 }
 
 void SettingsScreen::draw(KioskContext& ctx) {
-  pollResults(ctx);
+  pollResults();
   // The new language replaces the texts before anything is drawn with them, never in the
   // middle of a frame that still holds pointers into the old ones.
   if (m_newTexts) {

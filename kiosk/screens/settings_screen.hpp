@@ -37,7 +37,7 @@ class SettingsScreen final : public Screen {
   void drawVendors(KioskContext& ctx);
   void applyPrinter(KioskContext& ctx);
   void applyStaff(KioskContext& ctx);
-  void pollResults(KioskContext& ctx);
+  void pollResults();
   void remember(const std::string& name);
 
   std::vector<std::string> m_languages;
