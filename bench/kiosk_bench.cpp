@@ -63,6 +63,11 @@ struct ScrollRun {
 void scrollRound(const fs::path& db, int frames, ScrollRun& run) {
   const FixedClock clock(*parseLocalTime("2026-11-25T10:00"));
   auto shell = GlfwShell::open(WindowOptions{1280, 800, false, true});
+  // A freshly started Xvfb has its socket before it takes clients: try again for a few seconds.
+  for (int attempt = 0; !shell && attempt < 20; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    shell = GlfwShell::open(WindowOptions{1280, 800, false, true});
+  }
   if (!shell) throw std::runtime_error(shell.error().message);
   theme::apply();
   auto fonts = loadKioskFonts();
