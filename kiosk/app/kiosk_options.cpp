@@ -52,6 +52,8 @@ Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* cons
   app.add_option("--at", o.at, "Run with the clock fixed at YYYY-MM-DDTHH:MM (demos, screenshots)");
   app.add_option("--screenshot", screenshot, "Draw every screen, save one PNG each into this folder, exit");
   app.add_option("--size", size, "Window size WxH (default 1280x800)");
+  app.add_flag("--customer-display", o.customerDisplay,
+               "A display the public uses: only the customer status screen, no way to the others");
   app.add_flag("--fullscreen", o.fullscreen, "Fill the screen (a kiosk station)");
   app.add_flag("--report-first-frame", o.reportFirstFrame,
                "Print 'first-frame-ms N' on standard output once the first frame is on screen (bench/kiosk_bench)");

@@ -20,6 +20,7 @@ struct KioskOptions {
   std::string at;                    // --at YYYY-MM-DDTHH:MM: a fixed clock (screenshots, demos)
   std::optional<std::filesystem::path> screenshotDir;  // --screenshot DIR: draw every screen, save PNGs, exit
   int width = 1280, height = 800;    // --size WxH
+  bool customerDisplay = false;      // --customer-display: only the customer status screen, locked
   bool fullscreen = false;           // --fullscreen
   bool reportFirstFrame = false;     // --report-first-frame: print when the first frame is on screen
 };

@@ -110,6 +110,7 @@ int runKiosk(int argc, const char* const* argv) {
     if (o.screenshotDir) {
       code = screenshots(**shell, ui, ctx, *o.screenshotDir);
     } else {
+      if (o.customerDisplay) ui.lockTo(ScreenId::CustomerStatus);
       startCamera(ui, ctx, o);
       (*shell)->run(ui, ctx);
     }

@@ -53,6 +53,11 @@ void KioskUi::scan(const std::string& raw, const std::string& format) {
   applyNavigation();
 }
 
+void KioskUi::lockTo(ScreenId id) {
+  m_locked = id;
+  show(id);
+}
+
 void KioskUi::attachCamera(std::unique_ptr<CameraScanner> camera) {
   m_ctx.station.cameraStatus = camera != nullptr ? camera->describe() : std::string();
   m_camera = std::move(camera);
@@ -63,7 +68,7 @@ void KioskUi::frame() {
     for (const auto& read : m_camera->take()) scan(read.text, read.format);
   }
   if (m_ctx.backend.takeChanged()) m_current->onDataChanged(m_ctx);
-  for (std::size_t i = 0; i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
+  for (std::size_t i = 0; !m_locked && i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
     if (input::pressed(kScreenKeys[i])) m_ctx.nav.show(m_screens[i]->id());
   }
 
@@ -71,7 +76,7 @@ void KioskUi::frame() {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
-  drawTabBar();
+  if (!m_locked) drawTabBar();
   const float statusHeight = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("##screen", ImVec2(0, -statusHeight), false, ImGuiWindowFlags_NavFlattened);
   m_current->draw(m_ctx);
@@ -104,6 +109,10 @@ void KioskUi::drawStatusLine() {
     ImGui::TextUnformatted(t("status.working"));
     ImGui::SameLine();
   }
+  if (m_locked) {
+    ImGui::TextColored(theme::kMuted, "%s", t.translations().dateTime(m_ctx.backend.now()).c_str());
+    return;
+  }
   const std::string staff = m_ctx.backend.staff();
   const std::string line =
       t.format("status.line", {{"station", m_ctx.station.name},
@@ -113,7 +122,14 @@ void KioskUi::drawStatusLine() {
 }
 
 void KioskUi::applyNavigation() {
-  if (const auto request = m_ctx.nav.takeRequest()) show(*request);
+  const auto request = m_ctx.nav.takeRequest();
+  if (!request) return;
+  if (m_locked && *request != *m_locked) {
+    (void)m_ctx.nav.takeCaseNumber();  // a locked display never opens a case for the public
+    (void)m_ctx.nav.takeSearch();
+    return;
+  }
+  show(*request);
 }
 
 }  // namespace kiosk

@@ -2,6 +2,7 @@
 // The whole kiosk UI for one frame: the tab bar, the status line and the visible screen. The
 // GLFW shell and the headless tests drive the same object between ImGui::NewFrame and Render.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ class KioskUi {
   // A scan from the keyboard-wedge scanner or the camera, wherever the focus is.
   void scan(const std::string& raw, const std::string& format = "");
   void show(ScreenId screen);
+  // A station the public uses (the customer display at the counter): only this screen, no tab
+  // bar, no function keys, and no way to another screen; the status line shows only the time.
+  void lockTo(ScreenId screen);
+  [[nodiscard]] bool locked() const { return m_locked.has_value(); }
   // Codes the camera reads become scans like the keyboard scanner's. Records what camera it is
   // in ctx.station.cameraStatus for the settings screen.
   void attachCamera(std::unique_ptr<CameraScanner> camera);
@@ -42,6 +47,7 @@ class KioskUi {
   std::vector<std::unique_ptr<Screen>> m_screens;
   Screen* m_current = nullptr;
   std::unique_ptr<CameraScanner> m_camera;
+  std::optional<ScreenId> m_locked;
 };
 
 }  // namespace kiosk

@@ -60,5 +60,24 @@ TEST(KioskShellUi, AScanThatIsNoSerialIsSearchedAsReadAndShownInTheQueue) {
   EXPECT_EQ(queue->rowCount(), std::optional<std::size_t>(0));
 }
 
+TEST(KioskShellUi, ALockedCustomerDisplayStaysOnItsScreenWhateverIsPressedOrScanned) {
+  HeadlessKiosk kiosk(withDemoCases(5));
+  kiosk.settle();
+  kiosk.ui().lockTo(ScreenId::CustomerStatus);
+  const auto any = kiosk.service().list(CaseQuery{}).value().front();
+  for (const auto key : {input::Key::F1, input::Key::F2, input::Key::F3, input::Key::F5, input::Key::F6}) {
+    kiosk.press(key);
+    EXPECT_EQ(kiosk.screen(), ScreenId::CustomerStatus);
+  }
+  kiosk.scan(any.number);          // a case number: shown as the customer's status, not the case
+  kiosk.scan(any.device.serial);   // a serial: never the bench queue
+  kiosk.settle();
+  EXPECT_EQ(kiosk.screen(), ScreenId::CustomerStatus);
+  // No tab bar to click: the row where the tabs would be has nothing that opens another screen.
+  const float tabRow = ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight() * 0.5f;
+  kiosk.clickNthItemOnRow(tabRow, 0);
+  EXPECT_EQ(kiosk.screen(), ScreenId::CustomerStatus);
+}
+
 }  // namespace
 }  // namespace kiosk::test
