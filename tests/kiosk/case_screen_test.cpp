@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "support/sample_intake.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
 #include "workflow/signature.hpp"
@@ -16,18 +17,8 @@ namespace {
 
 // A Mac bought from the reseller this year: covered. No e-mail address on purpose.
 std::string registerMac(HeadlessKiosk& kiosk) {
-  IntakeForm form;
-  form.vendor = "apple";
-  form.family = "mac";
-  form.serial = "C02XK1ZZJGH5";
-  form.product = "MacBook Pro 14";
+  IntakeForm form = macIntake();
   form.purchased = parseDate("2026-01-10");
-  form.seller = "atea";
-  form.customer = "Kari Nordmann";
-  form.mobile = "+4791234567";
-  form.address = "Storgata 1, 0155 Oslo";
-  form.fault = "Starter ikke";
-  form.passcode = "0000";
   const auto created = kiosk.service().registerCase(form, Actor{"Skranke 2", kiosk.clock().now()});
   EXPECT_TRUE(created) << created.error().message;
   return created ? created->number : std::string();
@@ -337,16 +328,7 @@ TEST(CaseScreen, EscapeCancelsTheFormAndWritesNothing) {
 
 TEST(CaseScreen, ALenovoReportIsDecidedThenDispatchedOnSite) {
   HeadlessKiosk kiosk;
-  IntakeForm form;
-  form.vendor = "lenovo";
-  form.family = "laptop";
-  form.serial = "PF2XK9QZ";
-  form.product = "ThinkPad T14";
-  form.purchased = parseDate("2025-06-01");
-  form.customer = "Ingrid Bakke";
-  form.mobile = "+4798765432";
-  form.address = "Kirkegata 5, 0153 Oslo";
-  form.fault = "Tastaturet virker ikke";
+  const IntakeForm form = lenovoIntake();
   const auto created = kiosk.service().registerCase(form, Actor{"Skranke", kiosk.clock().now()});
   ASSERT_TRUE(created) << created.error().message;
   openByScan(kiosk, created->number);

@@ -3,6 +3,7 @@
 // answer, and the screen returns to its start page by itself after the idle time.
 #include <gtest/gtest.h>
 
+#include "support/sample_intake.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/customer_status_screen.hpp"
 #include "workflow/case_number.hpp"
@@ -14,17 +15,8 @@ using Page = CustomerStatusScreen::Page;
 
 // A Lenovo on-site case: its due date is set at registration.
 RepairCase lenovoCase(HeadlessKiosk& kiosk) {
-  IntakeForm form;
-  form.vendor = "lenovo";
-  form.family = "laptop";
-  form.serial = "PF2XK9QZ";
-  form.product = "ThinkPad T14";
-  form.purchased = parseDate("2025-06-01");
-  form.customer = "Ingrid Bakke";
-  form.mobile = "+4798765432";
+  IntakeForm form = lenovoIntake();
   form.email = "ingrid@example.no";
-  form.address = "Kirkegata 5, 0153 Oslo";
-  form.fault = "Tastaturet virker ikke";
   auto created = kiosk.service().registerCase(form, Actor{"Skranke", kiosk.clock().now()});
   if (!created) throw std::runtime_error(created.error().message);
   return *created;

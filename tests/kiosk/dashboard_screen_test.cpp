@@ -5,6 +5,7 @@
 #include <map>
 #include <thread>
 
+#include "support/sample_intake.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/dashboard_chart.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
@@ -98,16 +99,7 @@ TEST(DashboardScreen, AnotherStationsNewCaseIsCountedWithoutAsking) {
   DashboardScreen& dashboard = openDashboard(kiosk);
   const std::size_t before = dashboard.figures()->total.open;
 
-  IntakeForm form;
-  form.vendor = "lenovo";
-  form.family = "laptop";
-  form.serial = "PF3ABCDE";
-  form.product = "ThinkPad T14";
-  form.purchased = parseDate("2025-02-01");
-  form.customer = "Kari Nordmann";
-  form.mobile = "+4791234567";
-  form.address = "Storgata 1, 0155 Oslo";
-  form.fault = "Tastaturet svarer ikke";
+  const IntakeForm form = lenovoIntake("PF3ABCDE");
   const auto created = kiosk.service().registerCase(form, Actor{"Skranke 2", kiosk.clock().now()});
   ASSERT_TRUE(created) << created.error().message;
 

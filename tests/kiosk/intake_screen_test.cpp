@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "support/sample_intake.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/intake_screen.hpp"
 
@@ -131,16 +132,7 @@ TEST(IntakeScreen, AScannedPartNumberIsNotTakenForASerial) {
 
 TEST(IntakeScreen, TheDevicesEarlierCasesAreListedAndASecondOpenCaseIsRefusedNamingIt) {
   HeadlessKiosk kiosk;
-  IntakeForm form;
-  form.vendor = "apple";
-  form.family = "mac";
-  form.serial = kAppleSerial;
-  form.product = "MacBook Air";
-  form.purchased = parseDate("2025-03-01");
-  form.customer = "Ola Nordmann";
-  form.mobile = "+4791234567";
-  form.address = "Storgata 1, 0155 Oslo";
-  form.fault = "Lader ikke";
+  const IntakeForm form = macIntake(kAppleSerial);
   const auto earlier = kiosk.service().registerCase(form, Actor{"Skranke 2", kiosk.clock().now()});
   ASSERT_TRUE(earlier) << earlier.error().message;
 

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "support/sample_intake.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/queue_screen.hpp"
 
@@ -44,17 +45,7 @@ TEST(QueueScreen, AnotherStationsNewCaseAppearsWithoutAsking) {
   kiosk.settle();
   const std::size_t before = *kiosk.screenAs<QueueScreen>()->rowCount();
 
-  IntakeForm form;
-  form.vendor = "apple";
-  form.family = "mac";
-  form.serial = "C02XK1ZZJGH5";
-  form.product = "MacBook Pro 14";
-  form.purchased = parseDate("2026-01-10");
-  form.customer = "Ola Nordmann";
-  form.mobile = "+4791234567";
-  form.address = "Storgata 1, 0155 Oslo";
-  form.fault = "Skjermen er svart";
-  form.passcode = "0000";
+  const IntakeForm form = macIntake();
   const auto created = kiosk.service().registerCase(form, Actor{"Skranke 2", kiosk.clock().now()});
   ASSERT_TRUE(created) << created.error().message;
 

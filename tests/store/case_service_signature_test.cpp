@@ -2,6 +2,7 @@
 // close without one still works, and path data that could not be drawn back is refused.
 #include <gtest/gtest.h>
 
+#include "support/sample_intake.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "tests/store/store_test_support.hpp"
 #include "workflow/case_service.hpp"
@@ -24,18 +25,7 @@ class SignatureTest : public ::testing::Test {
 
   // A covered Mac taken from intake to shipped: the next step is close.
   std::string shippedMac() {
-    IntakeForm f;
-    f.vendor = "apple";
-    f.family = "mac";
-    f.serial = "C02XK0JHJG5H";
-    f.product = "MacBook Pro 14";
-    f.purchased = day("2025-03-01");
-    f.seller = "atea";
-    f.customer = "Kari Nordmann";
-    f.mobile = "912 34 567";
-    f.address = "Storgata 1, 0155 Oslo";
-    f.fault = "Does not start";
-    f.passcode = "1234";
+    const IntakeForm f = macIntake("C02XK0JHJG5H");
     const Actor per{"per", at("2026-11-24T10:00:00")};
     auto c = m_service->registerCase(f, Actor{"ola", at("2026-11-24T09:00:00")});
     EXPECT_TRUE(c) << c.error().message;

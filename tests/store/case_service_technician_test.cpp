@@ -2,6 +2,7 @@
 // real store (the column round trip is part of the promise).
 #include <gtest/gtest.h>
 
+#include "support/sample_intake.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "tests/store/store_test_support.hpp"
 #include "workflow/case_service.hpp"
@@ -22,18 +23,7 @@ class TechnicianTest : public ::testing::Test {
   }
 
   std::string registerMac() {
-    IntakeForm f;
-    f.vendor = "apple";
-    f.family = "mac";
-    f.serial = "C02XK0JHJG5H";
-    f.product = "MacBook Pro 14";
-    f.purchased = day("2025-03-01");
-    f.seller = "atea";
-    f.customer = "Kari Nordmann";
-    f.mobile = "912 34 567";
-    f.address = "Storgata 1, 0155 Oslo";
-    f.fault = "Does not start";
-    f.passcode = "1234";
+    IntakeForm f = macIntake("C02XK0JHJG5H");
     f.ecase = "E-1";
     auto c = m_service->registerCase(f, Actor{"counter-ola", at("2026-11-24T09:00:00")});
     EXPECT_TRUE(c) << c.error().message;
