@@ -7,6 +7,10 @@ find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(ZXing 1.4 REQUIRED)
+# ZXing-cpp 1.4.0's Result::text() is a wide string unless ZX_USE_UTF8 is defined (and every
+# file that includes it says so in a #pragma message); with it, text() is UTF-8. Defined for
+# every target that uses ZXing, so the class reads the same everywhere.
+set_property(TARGET ZXing::ZXing APPEND PROPERTY INTERFACE_COMPILE_DEFINITIONS ZX_USE_UTF8)
 find_package(CURL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-ft cairo-pdf cairo-png)

@@ -19,7 +19,6 @@
 #include <exception>
 
 #include <ZXing/ReadBarcode.h>
-#include <ZXing/TextUtfEncoding.h>
 
 namespace kiosk::decoding {
 namespace {
@@ -50,8 +49,8 @@ ZXing::DecodeHints hintsFor(const SearchSettings& settings) {
 
 DecodedCode toDecodedCode(const ZXing::Result& r) {
   DecodedCode code;
-  // text() is the wide string form in 1.4.0 (without ZX_USE_UTF8); control characters survive
-  code.text = ZXing::TextUtfEncoding::ToUtf8(r.text());
+  // UTF-8 (ZX_USE_UTF8 is defined for every target that uses ZXing); control characters survive
+  code.text = r.text();
   code.format = ZXing::ToString(r.format());
   code.symbologyIdentifier = r.symbologyIdentifier();
   const auto& pos = r.position();

@@ -63,7 +63,7 @@ Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* cons
     std::cout << app.help();
     return std::optional<KioskOptions>{};
   } catch (const CLI::ParseError& e) {
-    return badInput("arguments", e.what());
+    return badInput("", e.what());  // CLI11 names the option itself
   }
   o.database = !db.empty() ? std::filesystem::path(db)
                : !env("KIOSK_DB").empty() ? std::filesystem::path(env("KIOSK_DB"))

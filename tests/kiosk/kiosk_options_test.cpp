@@ -1,0 +1,55 @@
+// The kiosk's command line: defaults shared with kioskctl, and bad options named.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "kiosk/app/kiosk_options.hpp"
+
+namespace kiosk::test {
+namespace {
+
+Result<std::optional<KioskOptions>> parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "kiosk");
+  return parseKioskOptions(static_cast<int>(args.size()), args.data());
+}
+
+TEST(KioskOptions, TheDatabaseIsKioskctlsByDefaultAndDocumentsLieBesideIt) {
+  ::setenv("KIOSK_DB", "/tmp/somewhere/cases.db", 1);
+  const auto options = parse({});
+  ::unsetenv("KIOSK_DB");
+  ASSERT_TRUE(options && *options);
+  EXPECT_EQ((*options)->database, "/tmp/somewhere/cases.db");
+  EXPECT_EQ((*options)->documents, "/tmp/somewhere/documents");
+  EXPECT_EQ((*options)->language, "nb");
+  EXPECT_FALSE((*options)->screenshotDir.has_value());
+}
+
+TEST(KioskOptions, GivenOptionsWin) {
+  const auto options =
+      parse({"--db", "/data/c.db", "--lang", "en", "--size", "1920x1080", "--customer-display", "--screenshot", "/tmp/s"});
+  ASSERT_TRUE(options && *options);
+  EXPECT_EQ((*options)->database, "/data/c.db");
+  EXPECT_EQ((*options)->language, "en");
+  EXPECT_EQ((*options)->width, 1920);
+  EXPECT_EQ((*options)->height, 1080);
+  EXPECT_TRUE((*options)->customerDisplay);
+  EXPECT_EQ((*options)->screenshotDir, std::filesystem::path("/tmp/s"));
+}
+
+TEST(KioskOptions, ABadSizeIsRefusedNamingTheOption) {
+  for (const char* size : {"10x10", "1280", "1280*720", "99999x720"}) {
+    const auto options = parse({"--size", size});
+    ASSERT_FALSE(options) << size;
+    EXPECT_EQ(options.error().field, "size");
+    EXPECT_EQ(options.error().kind, ErrorKind::BadInput);
+  }
+}
+
+TEST(KioskOptions, AnUnknownOptionIsRefusedNamingIt) {
+  const auto options = parse({"--bogus"});
+  ASSERT_FALSE(options);
+  EXPECT_NE(options.error().message.find("--bogus"), std::string::npos) << options.error().message;
+}
+
+}  // namespace
+}  // namespace kiosk::test
