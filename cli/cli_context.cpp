@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "store/sqlite_case_store.hpp"
+#include "workflow/translations.hpp"
 
 #ifndef KIOSK_ASSETS_DIR
 #define KIOSK_ASSETS_DIR "assets"
@@ -13,8 +14,10 @@ namespace kiosk::cli {
 
 struct Context::Opened {
   std::optional<VendorCatalog> vendors;
+  std::optional<MessageTexts> messages;
   std::unique_ptr<SqliteCaseStore> store;
   std::unique_ptr<CaseService> service;
+  std::unique_ptr<CaseService> silentService;
 };
 
 Context::Context(std::ostream& o, std::ostream& e, const Clock& clock)
@@ -55,6 +58,10 @@ Result<CaseService*> Context::service() {
   if (!m_opened->service) {
     auto catalog = vendors();
     if (!catalog) return tl::unexpected(catalog.error());
+    // The customer's language is not recorded yet: every message is in bokmål for now. Texts
+    // that cannot be read are an error, never a reason to queue nothing.
+    auto messages = MessageTexts::load(assetsDir(), kDefaultLanguage);
+    if (!messages) return tl::unexpected(messages.error());
     auto store = SqliteCaseStore::open(databasePath());
     if (!store) {
       // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db: bad input.
@@ -63,10 +70,20 @@ Result<CaseService*> Context::service() {
       error.field = "db";
       return tl::unexpected(error);
     }
+    m_opened->messages.emplace(std::move(*messages));
     m_opened->store = std::move(*store);
-    m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog);
+    m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog, &*m_opened->messages);
   }
   return m_opened->service.get();
+}
+
+Result<CaseService*> Context::serviceWithoutMessages() {
+  if (!m_opened->silentService) {
+    auto opened = service();
+    if (!opened) return tl::unexpected(opened.error());
+    m_opened->silentService = std::make_unique<CaseService>(*m_opened->store, *m_opened->vendors);
+  }
+  return m_opened->silentService.get();
 }
 
 Result<LocalTime> Context::asOf() const {

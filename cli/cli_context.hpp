@@ -38,6 +38,9 @@ class Context {
 
   // Opens the vendor catalog, the store and the service on first use.
   [[nodiscard]] Result<CaseService*> service();
+  // The same store and profiles, but no step queues a message: for `demo`, whose customers'
+  // mobile numbers are made up and may belong to someone, so must never be texted.
+  [[nodiscard]] Result<CaseService*> serviceWithoutMessages();
   [[nodiscard]] Result<const VendorCatalog*> vendors();
   // The --at time (or now) and the --staff name (or the service account).
   [[nodiscard]] Result<Actor> actor() const;

@@ -17,5 +17,6 @@ void addWorkdaysCommands(CLI::App& app, Context& ctx, Action& action);
 void addDemoCommand(CLI::App& app, Context& ctx, Action& action);
 void addPrintCommands(CLI::App& app, Context& ctx, Action& action);
 void addScanCommand(CLI::App& app, Context& ctx, Action& action);
+void addOutboxCommands(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace kiosk::cli

@@ -22,6 +22,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addDemoCommand(app, ctx, action);
   addPrintCommands(app, ctx, action);
   addScanCommand(app, ctx, action);
+  addOutboxCommands(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();

@@ -110,7 +110,7 @@ void addDemoCommand(CLI::App& app, Context& ctx, Action& action) {
   demo->add_option("--cases", *count, "How many cases (default 40)")->check(CLI::Range(1, 2000000));
   demo->callback([&ctx, &action, count]() {
     action = [&ctx, count]() {
-      auto service = ctx.service();
+      auto service = ctx.serviceWithoutMessages();
       if (!service) return ctx.fail(service.error());
       const auto actor = ctx.actor();
       if (!actor) return ctx.fail(actor.error());

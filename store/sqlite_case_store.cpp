@@ -10,6 +10,7 @@
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/sqlite_open.hpp"
+#include "store/sqlite_outbox_rows.hpp"
 #include "store/sqlite_text_fold.hpp"
 #include "workflow/case_number.hpp"
 
@@ -79,6 +80,12 @@ Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
   if (!kept) {
     return storageError("case " + before.number +
                         ": a change may only append events; it removed or altered earlier ones");
+  }
+  // A message is queued by an event of this change: it exists exactly when its event does.
+  for (const OutboxMessage& m : after.newMessages) {
+    if (m.eventPosition < before.events.size() || m.eventPosition >= after.events.size()) {
+      return storageError("case " + before.number + ": a change may only queue messages for events it appends");
+    }
   }
   return {};
 }
@@ -178,8 +185,15 @@ Result<RepairCase> SqliteCaseStore::create(RepairCase draft) {
     draft.sequence = static_cast<std::uint64_t>(next);
     draft.number = formatCaseNumber(draft.sequence);
     draft.version = 1;
+    for (const OutboxMessage& m : draft.newMessages) {
+      if (m.eventPosition >= draft.events.size()) {
+        return storageError("cannot store the new case: a message is queued for an event it does not have");
+      }
+    }
+    addressNewMessages(draft);
     insertCaseRow(*m_db, draft);
     insertEvents(*m_db, draft.sequence, draft.events, 0);
+    insertOutboxMessages(*m_db, draft.sequence, draft.newMessages);
     transaction.commit();
     ++m_ownCommits;
     return draft;
@@ -219,6 +233,8 @@ Result<RepairCase> SqliteCaseStore::update(const std::string& number, const Chan
       return conflict("case " + changed.number + " was changed by someone else; reload and retry");
     }
     insertEvents(*m_db, changed.sequence, changed.events, stored->events.size());
+    addressNewMessages(changed);
+    insertOutboxMessages(*m_db, changed.sequence, changed.newMessages);
     transaction.commit();
     ++m_ownCommits;
     return changed;
@@ -361,6 +377,13 @@ Result<std::vector<DueOutcomeGroup>> SqliteCaseStore::groupDueOutcomes(Date from
       }
       return groups;
     });
+  });
+}
+
+Result<std::vector<OutboxMessage>> SqliteCaseStore::listOutbox(const OutboxQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot list the outbox", {}, [&]() -> Result<std::vector<OutboxMessage>> {
+    return m_db->retryWhileBusy([&] { return selectOutboxMessages(*m_db, query); });
   });
 }
 

@@ -39,6 +39,7 @@ class SqliteCaseStore final : public CaseStore {
   [[nodiscard]] Result<std::uint64_t> changeStamp() override;
   [[nodiscard]] Result<std::vector<OpenCaseGroup>> groupOpenCases() override;
   [[nodiscard]] Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) override;
+  [[nodiscard]] Result<std::vector<OutboxMessage>> listOutbox(const OutboxQuery& query) override;
 
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion();

@@ -67,8 +67,8 @@ WarrantyQuery warrantyQueryOf(const RepairCase& c) {
   return q;
 }
 
-CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors)
-    : m_store(store), m_vendors(vendors) {}
+CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages)
+    : m_store(store), m_vendors(vendors), m_messages(messages) {}
 
 const VendorProfile& CaseService::vendorOf(const RepairCase& c) const {
   const VendorProfile* v = m_vendors.find(c.device.vendor);
@@ -81,11 +81,12 @@ const VendorProfile& CaseService::vendorOf(const RepairCase& c) const {
 Result<RepairCase> CaseService::registerCase(const IntakeForm& form, const Actor& actor) {
   auto draft = draftCase(form, m_vendors, actor);
   if (!draft) return draft;
+  if (m_messages != nullptr) queueReceipt(*draft, *m_messages);
   return m_store.create(std::move(*draft));
 }
 
 Result<RepairCase> CaseService::step(const std::string& number, Step which, const Actor& actor,
-                                     const Apply& apply) {
+                                     const Apply& apply, const Queue& queue) {
   const auto canonical = normalizeCaseNumber(number);
   if (!canonical) return tl::unexpected(canonical.error());
   return m_store.update(*canonical, [&](RepairCase& c) -> Result<void> {
@@ -102,6 +103,7 @@ Result<RepairCase> CaseService::step(const std::string& number, Step which, cons
     if (!detail) return tl::unexpected(detail.error());
     if (isBenchStep(which)) c.technician = actor.staff;
     c.events.push_back({actor.at, actor.staff, std::string(stepName(which)), *detail});
+    if (queue && m_messages != nullptr) queue(c, *m_messages);
     return {};
   });
 }
@@ -157,7 +159,7 @@ Result<RepairCase> CaseService::inform(const std::string& number, const std::str
     if (c.warranty) news = describeDecision(*c.warranty);
     if (c.quoteOre && c.status == CaseStatus::AwaitingCustomer) news += "; quote NOK " + formatNok(*c.quoteOre);
     return "via " + via + ": " + news;
-  });
+  }, [&](RepairCase& c, const MessageTexts& texts) { queueNews(c, texts, via); });
 }
 
 Result<RepairCase> CaseService::approve(const std::string& number, const Actor& actor) {
@@ -236,7 +238,7 @@ Result<RepairCase> CaseService::ship(const std::string& number, const std::strin
     c.doneAt = actor.at;
     c.status = CaseStatus::Shipped;
     return *cleanCarrier + " " + *cleanTracking + " to " + c.customer.address;
-  });
+  }, [](RepairCase& c, const MessageTexts& texts) { queueTracking(c, texts); });
 }
 
 Result<RepairCase> CaseService::close(const std::string& number, const std::string& acceptedBy,
@@ -298,5 +300,14 @@ Result<std::vector<RepairCase>> CaseService::find(const std::string& text) {
 }
 
 Result<std::vector<RepairCase>> CaseService::list(const CaseQuery& query) { return m_store.list(query); }
+
+Result<std::vector<OutboxMessage>> CaseService::outbox(OutboxQuery query) {
+  if (query.caseNumber) {
+    const auto canonical = normalizeCaseNumber(*query.caseNumber);
+    if (!canonical) return tl::unexpected(canonical.error());
+    query.caseNumber = *canonical;
+  }
+  return m_store.listOutbox(query);
+}
 
 }  // namespace kiosk

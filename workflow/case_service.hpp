@@ -8,6 +8,7 @@
 #include "workflow/case_steps.hpp"
 #include "workflow/case_store.hpp"
 #include "workflow/clock.hpp"
+#include "workflow/outbox.hpp"
 #include "workflow/vendor_profile.hpp"
 
 namespace kiosk {
@@ -42,7 +43,9 @@ inline constexpr const char* kChannels[] = {"counter", "phone", "email", "web", 
 
 class CaseService {
  public:
-  CaseService(CaseStore& store, const VendorCatalog& vendors);
+  // `messages`: the customer texts the steps queue (bokmål for now: the customer's language is
+  // not recorded yet). Without them no step queues a message; the kiosk is wired in a later slice.
+  CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages = nullptr);
 
   [[nodiscard]] Result<RepairCase> registerCase(const IntakeForm& form, const Actor& actor);
   [[nodiscard]] Result<RepairCase> diagnose(const std::string& number, const std::string& finding,
@@ -69,6 +72,8 @@ class CaseService {
   // Serial, case number, customer name or mobile; newest first, no duplicates.
   [[nodiscard]] Result<std::vector<RepairCase>> find(const std::string& text);
   [[nodiscard]] Result<std::vector<RepairCase>> list(const CaseQuery& query);
+  // The outbox; a case number in the query is checked first.
+  [[nodiscard]] Result<std::vector<OutboxMessage>> outbox(OutboxQuery query);
 
   [[nodiscard]] const VendorProfile& vendorOf(const RepairCase& repairCase) const;
   [[nodiscard]] const VendorCatalog& vendors() const { return m_vendors; }
@@ -76,11 +81,14 @@ class CaseService {
  private:
   // Runs one step: checks it is allowed now, applies `apply`, appends the event.
   using Apply = std::function<Result<std::string>(RepairCase&, const VendorProfile&)>;
+  // Queues the step's messages once its event is on the timeline.
+  using Queue = std::function<void(RepairCase&, const MessageTexts&)>;
   [[nodiscard]] Result<RepairCase> step(const std::string& number, Step step, const Actor& actor,
-                                        const Apply& apply);
+                                        const Apply& apply, const Queue& queue = {});
 
   CaseStore& m_store;
   const VendorCatalog& m_vendors;
+  const MessageTexts* m_messages;
 };
 
 }  // namespace kiosk

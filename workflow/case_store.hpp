@@ -56,7 +56,7 @@ class CaseStore {
   virtual ~CaseStore() = default;
 
   // Stores a new case durably in one transaction: assigns its sequence and number, writes it and
-  // its events. Refused (naming the open case's number) when the serial already has an open case
+  // its events, and the outbox messages in draft.newMessages (addressed with the new number). Refused (naming the open case's number) when the serial already has an open case
   // and the draft gives no intake.secondCaseReason.
   [[nodiscard]] virtual Result<RepairCase> create(RepairCase draft) = 0;
 
@@ -64,8 +64,9 @@ class CaseStore {
   [[nodiscard]] virtual Result<RepairCase> load(const std::string& number) = 0;
 
   // Reads the current state, applies `change` and writes the result in one durable transaction,
-  // with events appended by the change and the version bumped. When the change fails nothing is
-  // written and its error is returned.
+  // with events appended by the change and the version bumped, and the outbox messages the change
+  // put in newMessages (each for one of the events it appended). When the change fails nothing is
+  // written, neither event nor message, and its error is returned.
   [[nodiscard]] virtual Result<RepairCase> update(const std::string& number, const Change& change) = 0;
 
   // Lookups for lists and search; cases come without events, newest first for the finds.
@@ -87,6 +88,9 @@ class CaseStore {
   [[nodiscard]] virtual Result<std::vector<OpenCaseGroup>> groupOpenCases() = 0;
   // Cases whose due date lies in [from, to], grouped, for met/missed due dates.
   [[nodiscard]] virtual Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) = 0;
+
+  // Outbox messages matching `query`, oldest first.
+  [[nodiscard]] virtual Result<std::vector<OutboxMessage>> listOutbox(const OutboxQuery& query) = 0;
 };
 
 }  // namespace kiosk

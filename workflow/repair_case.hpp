@@ -8,6 +8,7 @@
 
 #include "workflow/calendar.hpp"
 #include "workflow/case_status.hpp"
+#include "workflow/outbox.hpp"
 #include "workflow/warranty.hpp"
 
 namespace kiosk {
@@ -95,6 +96,12 @@ struct RepairCase {
   std::string technician;
 
   std::vector<CaseEvent> events;  // may be empty when loaded for a list
+
+  // Transient: messages the change being stored queued for its new events. The store writes
+  // them in the same transaction as the events (CaseStore::create/update) and returns them with
+  // their ids; a loaded case has none. Carried on the case rather than returned by the Change so
+  // the port's signatures, and every caller of them, stay as they were.
+  std::vector<OutboxMessage> newMessages;
 };
 
 }  // namespace kiosk

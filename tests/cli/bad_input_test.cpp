@@ -170,6 +170,7 @@ TEST_F(BadInputTest, RequiredIntakeFieldsComeFromTheVendorProfile) {
     if (profile["id"] == "apple") profile["required_fields"] = {"address", "mobile", "serial", "fault"};
     std::ofstream(edited / "vendors" / entry.path().filename()) << profile.dump(2);
   }
+  std::filesystem::copy(std::filesystem::path(KIOSK_ASSETS_DIR) / "messages", edited / "messages");
   auto args = appleMac("C02XK0JHJG5H", "2026-11-24T10:00");
   args.erase(args.begin() + 6, args.begin() + 8);  // --product and its value
   args.insert(args.begin(), {"case", "new"});

@@ -140,6 +140,56 @@ TEST_F(SqliteMigrationTest, SignatureColumnComesAndGoesWithVersionThree) {
   EXPECT_EQ((*reopened)->load(c->number)->acceptanceSignature, "M 1 2 L 3 4");
 }
 
+// Version 4 adds the outbox: down to 3 drops the table and its indexes (and the messages), back
+// up to 4 it is empty, and a case stored with a message at 4 keeps both.
+TEST_F(SqliteMigrationTest, OutboxTableComesAndGoesWithVersionFour) {
+  ASSERT_GE(SqliteCaseStore::latestSchemaVersion(), 4);
+  auto opened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(opened) << opened.error().message;
+  SqliteCaseStore& store = **opened;
+  RepairCase draft = fullCase("SERIAL1");
+  OutboxMessage m;
+  m.channel = "sms";
+  m.to = "+4791234567";
+  m.text = "Sak {number}";
+  draft.newMessages.push_back(m);
+  const auto c = store.create(draft);
+  ASSERT_TRUE(c) << c.error().message;
+  const auto objects = [&] {
+    SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
+    return db.queryInteger(
+        "SELECT count(*) FROM sqlite_schema WHERE name IN ('outbox_message', 'outbox_message_due', "
+        "'outbox_message_case')");
+  };
+  EXPECT_EQ(objects(), 3);
+  ASSERT_EQ(store.listOutbox({})->size(), 1u);
+  ASSERT_TRUE(store.migrateTo(3));
+  EXPECT_EQ(objects(), 0);
+  ASSERT_TRUE(store.migrateTo(4));
+  EXPECT_EQ(objects(), 3);
+  EXPECT_TRUE(store.listOutbox({})->empty());
+  ASSERT_TRUE(store.migrateTo(SqliteCaseStore::latestSchemaVersion()));
+  EXPECT_TRUE(store.load(c->number));
+
+  const auto again = store.update(c->number, [](RepairCase& r) -> Result<void> {
+    r.events.push_back({r.events.back().at, "per", "inform", "via sms"});
+    OutboxMessage sms;
+    sms.eventPosition = r.events.size() - 1;
+    sms.channel = "sms";
+    sms.to = "+4791234567";
+    r.newMessages.push_back(sms);
+    return {};
+  });
+  ASSERT_TRUE(again) << again.error().message;
+  opened->reset();
+  auto reopened = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  const auto listed = (*reopened)->listOutbox({});
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().reference, outboxReference(c->number, again->events.size() - 1, "sms"));
+}
+
 TEST_F(SqliteMigrationTest, MigratingOutsideTheKnownVersionsFails) {
   auto store = SqliteCaseStore::open(dbFile());
   ASSERT_TRUE(store);
