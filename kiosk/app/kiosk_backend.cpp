@@ -17,16 +17,22 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& co
     // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db.
     return badInput("db", store.error().message);
   }
-  return std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors), std::move(wake));
+  // The customer's texts (bokmål for now, as kioskctl): intake, inform and ship queue messages.
+  auto messages = MessageTexts::load(config.assets, kDefaultLanguage);
+  if (!messages) return tl::unexpected(messages.error());
+  return std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors), std::move(wake),
+                                        std::move(*messages));
 }
 
 KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
-                           VendorCatalog vendors, std::function<void()> wake)
+                           VendorCatalog vendors, std::function<void()> wake,
+                           std::optional<MessageTexts> messages)
     : m_config(config),
       m_clock(clock),
       m_vendors(std::move(vendors)),
       m_store(std::move(store)),
-      m_service(*m_store, m_vendors),
+      m_messages(std::move(messages)),
+      m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr),
       m_wake(std::move(wake)),
       m_tasks(m_wake),
       m_watcher([this] { watchForChanges(); }) {}

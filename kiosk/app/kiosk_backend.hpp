@@ -21,6 +21,7 @@
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/dashboard.hpp"
+#include "workflow/outbox.hpp"
 #include "workflow/translations.hpp"
 
 namespace kiosk {
@@ -60,8 +61,10 @@ class KioskBackend {
   [[nodiscard]] static Result<std::unique_ptr<KioskBackend>> open(const BackendConfig& config, const Clock& clock,
                                                                   std::function<void()> wake = {});
   // Used by tests: a store made elsewhere (for example in memory).
+  // With `messages`, steps queue the customer's SMS and e-mail in the outbox as kioskctl's do.
   KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
-               VendorCatalog vendors, std::function<void()> wake = {});
+               VendorCatalog vendors, std::function<void()> wake = {},
+               std::optional<MessageTexts> messages = std::nullopt);
   ~KioskBackend();
   KioskBackend(const KioskBackend&) = delete;
   KioskBackend& operator=(const KioskBackend&) = delete;
@@ -118,6 +121,7 @@ class KioskBackend {
   const Clock& m_clock;
   VendorCatalog m_vendors;
   std::unique_ptr<CaseStore> m_store;
+  std::optional<MessageTexts> m_messages;
   CaseService m_service;
   mutable std::mutex m_staffMutex;
   std::string m_staff;

@@ -58,7 +58,10 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
     if (!added) throw std::runtime_error(added.error().message);
   }
   BackendConfig config{":memory:", KIOSK_ASSETS_DIR, m_documents, std::chrono::milliseconds(20)};
-  m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog));
+  auto messages = MessageTexts::load(KIOSK_ASSETS_DIR, kDefaultLanguage);
+  if (!messages) throw std::runtime_error(messages.error().message);
+  m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog),
+                                             std::function<void()>{}, std::move(*messages));
   m_backend->setStaff("Tekniker Test");
   auto texts = Translations::load(KIOSK_ASSETS_DIR, options.language);
   if (!texts) throw std::runtime_error(texts.error().message);

@@ -59,7 +59,9 @@ class HeadlessKiosk {
   [[nodiscard]] KioskContext& ctx() { return *m_ctx; }
   [[nodiscard]] KioskBackend& backend() { return *m_backend; }
   [[nodiscard]] FixedClock& clock() { return m_clock; }
-  [[nodiscard]] CaseService& service() { return *m_service; }  // to set up cases as another station would
+  [[nodiscard]] CaseService& service() { return *m_service; }
+  // The store behind the backend: for checks a screen cannot show (the outbox).
+  [[nodiscard]] CaseStore& store() { return *m_store; }  // to set up cases as another station would
   [[nodiscard]] const std::filesystem::path& documents() const { return m_documents; }
   [[nodiscard]] ScreenId screen() const { return m_ctx->nav.current(); }
   // The current screen as its class, or nullptr.

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "headless_kiosk.hpp"
+#include "support/sample_intake.hpp"
+#include "workflow/outbox.hpp"
 #include "kiosk/screens/queue_screen.hpp"
 
 namespace kiosk::test {
@@ -77,6 +79,23 @@ TEST(KioskShellUi, ALockedCustomerDisplayStaysOnItsScreenWhateverIsPressedOrScan
   const float tabRow = ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight() * 0.5f;
   kiosk.clickNthItemOnRow(tabRow, 0);
   EXPECT_EQ(kiosk.screen(), ScreenId::CustomerStatus);
+}
+
+TEST(KioskShellUi, ACaseRegisteredAtTheKioskQueuesTheCustomersReceiptAsKioskctlDoes) {
+  HeadlessKiosk kiosk;
+  IntakeForm form = macIntake();
+  form.email = "kari@example.no";
+  const auto created = kiosk.backend().registerCase(form).get();
+  ASSERT_TRUE(created) << created.error().message;
+  OutboxQuery query;
+  query.caseNumber = created->number;
+  const auto queued = kiosk.store().listOutbox(query);
+  ASSERT_TRUE(queued) << queued.error().message;
+  ASSERT_EQ(queued->size(), 2U);  // SMS to the mobile, e-mail to the address given
+  for (const auto& message : *queued) {
+    EXPECT_NE(message.text.find(created->number), std::string::npos) << message.text;
+    EXPECT_EQ(message.reference, outboxReference(created->number, 0, message.channel));
+  }
 }
 
 }  // namespace
