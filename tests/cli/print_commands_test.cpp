@@ -12,7 +12,7 @@ namespace {
 
 class PrintCommandsTest : public CliTest {
  protected:
-  ScratchDir dir;
+  TestFolder dir;
 
   std::string intake() {
     auto args = appleMac("C02XK0JHJG5H", "2026-11-24T10:00");

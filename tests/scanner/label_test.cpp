@@ -29,7 +29,7 @@ const LabelCase kCases[] = {
 class LabelTest : public ::testing::Test {
  protected:
   PrintAssets a;
-  ScratchDir dir;
+  TestFolder dir;
 
   std::string render(const RepairCase& c, const std::string& size) {
     const auto png = renderLabelPng(makeLabelContent(c, a.nb), *a.labels.find(size), a.labels.pngDpi, a.fonts);
@@ -179,7 +179,7 @@ TEST_F(LabelTest, LongTextShrinksThenIsCutWithinItsField) {
 }
 
 TEST_F(LabelTest, ALabelLayoutThatRunsOffTheLabelIsRefusedNamingTheKey) {
-  ScratchDir assets;
+  TestFolder assets;
   std::filesystem::create_directories(assets / "print");
   std::string json = readFile(kAssets / "print" / "label.json");
   const std::string from = R"("field": "serial",   "x_mm": 2.5,)";

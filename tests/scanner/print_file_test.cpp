@@ -15,7 +15,7 @@ std::vector<std::string> filesIn(const std::filesystem::path& folder) {
 }
 
 TEST(PrintFileTest, WritesTheWholeFileReadableByOthersAndLeavesNoTemporaryFile) {
-  ScratchDir dir;
+  TestFolder dir;
   const std::string bytes(300000, 'x');
   ASSERT_TRUE(writeFileAtomically(dir / "label.png", bytes));
   EXPECT_EQ(readFile(dir / "label.png"), bytes);
@@ -26,7 +26,7 @@ TEST(PrintFileTest, WritesTheWholeFileReadableByOthersAndLeavesNoTemporaryFile) 
 }
 
 TEST(PrintFileTest, ReplacesAnOldFileInOneStep) {
-  ScratchDir dir;
+  TestFolder dir;
   writeFile(dir / "receipt.pdf", "old");
   ASSERT_TRUE(writeFileAtomically(dir / "receipt.pdf", "new receipt"));
   EXPECT_EQ(readFile(dir / "receipt.pdf"), "new receipt");
@@ -34,7 +34,7 @@ TEST(PrintFileTest, ReplacesAnOldFileInOneStep) {
 }
 
 TEST(PrintFileTest, AnUnwritablePathIsBadInputOnOutAndWritesNothing) {
-  ScratchDir dir;
+  TestFolder dir;
   writeFile(dir / "plain-file", "x");
   std::filesystem::create_directories(dir / "folder");
   for (const auto& path : {dir / "missing" / "label.png", dir / "plain-file" / "label.png", dir / "folder"}) {

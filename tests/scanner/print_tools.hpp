@@ -1,5 +1,5 @@
 #pragma once
-// Helpers for the printing tests: a scratch folder per test, and running the independent tools
+// Helpers for the printing tests: a scratch folder per test (TestFolder), and running the independent tools
 // (poppler's pdffonts/pdftotext/pdftoppm, zbar's zbarimg) on what we printed.
 #include <unistd.h>
 
@@ -11,6 +11,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "test_folder.hpp"
 
 namespace kiosk::test {
 
@@ -64,27 +66,5 @@ inline std::string squeezeSpaces(const std::string& text) {
   return out;
 }
 
-// A fresh folder under the temp directory for one test, removed afterwards.
-class ScratchDir {
- public:
-  ScratchDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    m_path = std::filesystem::temp_directory_path() /
-             ("kiosk-print-" + std::to_string(::getpid()) + "-" + info->test_suite_name() + "-" + info->name());
-    std::filesystem::remove_all(m_path);
-    std::filesystem::create_directories(m_path);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-  }
-  [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
-  [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
-
- private:
-  std::filesystem::path m_path;
-};
 
 }  // namespace kiosk::test

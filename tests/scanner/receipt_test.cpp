@@ -11,7 +11,7 @@ namespace {
 class ReceiptTest : public ::testing::Test {
  protected:
   PrintAssets a;
-  ScratchDir dir;
+  TestFolder dir;
 
   [[nodiscard]] ReceiptContent content(const RepairCase& c, const Translations& texts) const {
     return makeReceiptContent(c, a.vendor(c), a.desk, texts);

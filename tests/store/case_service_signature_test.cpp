@@ -11,18 +11,8 @@
 namespace kiosk::test {
 namespace {
 
-class SignatureTest : public ::testing::Test {
+class SignatureTest : public MemoryServiceTest {
  protected:
-  void SetUp() override {
-    auto vendors = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
-    ASSERT_TRUE(vendors) << vendors.error().message;
-    m_vendors = std::make_unique<VendorCatalog>(std::move(*vendors));
-    auto opened = SqliteCaseStore::openInMemory();
-    ASSERT_TRUE(opened) << opened.error().message;
-    m_store = std::move(*opened);
-    m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
-  }
-
   // A covered Mac taken from intake to shipped: the next step is close.
   std::string shippedMac() {
     const IntakeForm f = macIntake("C02XK0JHJG5H");
@@ -41,13 +31,7 @@ class SignatureTest : public ::testing::Test {
     return n;
   }
 
-  CaseService& service() { return *m_service; }
-  CaseStore& store() { return *m_store; }
 
- private:
-  std::unique_ptr<VendorCatalog> m_vendors;
-  std::unique_ptr<SqliteCaseStore> m_store;
-  std::unique_ptr<CaseService> m_service;
 };
 
 TEST_F(SignatureTest, CloseKeepsTheDrawnSignature) {

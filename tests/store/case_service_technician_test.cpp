@@ -10,18 +10,8 @@
 namespace kiosk::test {
 namespace {
 
-class TechnicianTest : public ::testing::Test {
+class TechnicianTest : public MemoryServiceTest {
  protected:
-  void SetUp() override {
-    auto vendors = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
-    ASSERT_TRUE(vendors) << vendors.error().message;
-    m_vendors = std::make_unique<VendorCatalog>(std::move(*vendors));
-    auto opened = SqliteCaseStore::openInMemory();
-    ASSERT_TRUE(opened) << opened.error().message;
-    m_store = std::move(*opened);
-    m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
-  }
-
   std::string registerMac() {
     IntakeForm f = macIntake("C02XK0JHJG5H");
     f.ecase = "E-1";
@@ -36,12 +26,7 @@ class TechnicianTest : public ::testing::Test {
     return c ? c->technician : std::string("?");
   }
 
-  CaseService& service() { return *m_service; }
 
- private:
-  std::unique_ptr<VendorCatalog> m_vendors;
-  std::unique_ptr<SqliteCaseStore> m_store;
-  std::unique_ptr<CaseService> m_service;
 };
 
 TEST_F(TechnicianTest, BenchStepsTakeTheCaseAndCustomerStepsDoNot) {

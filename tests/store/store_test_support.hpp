@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/sqlite_case_store.hpp"
+#include "workflow/case_service.hpp"
 #include "workflow/repair_case.hpp"
 
 namespace kiosk::test {
@@ -33,6 +35,27 @@ class TempDirTest : public ::testing::Test {
 
  private:
   std::filesystem::path m_dir;
+};
+
+// The workflow service over an in-memory SQLite store with the real vendor profiles.
+class MemoryServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto vendors = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
+    ASSERT_TRUE(vendors) << vendors.error().message;
+    m_vendors = std::make_unique<VendorCatalog>(std::move(*vendors));
+    auto opened = SqliteCaseStore::openInMemory();
+    ASSERT_TRUE(opened) << opened.error().message;
+    m_store = std::move(*opened);
+    m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
+  }
+
+  [[nodiscard]] CaseService& service() { return *m_service; }
+  [[nodiscard]] CaseStore& store() { return *m_store; }
+
+  std::unique_ptr<VendorCatalog> m_vendors;
+  std::unique_ptr<SqliteCaseStore> m_store;
+  std::unique_ptr<CaseService> m_service;
 };
 
 }  // namespace kiosk::test
