@@ -24,6 +24,19 @@ std::string registerMac(HeadlessKiosk& kiosk) {
   return created ? created->number : std::string();
 }
 
+// The same Mac taken through the bench by another station up to shipped: the next step is close.
+std::string shippedMac(HeadlessKiosk& kiosk) {
+  const std::string number = registerMac(kiosk);
+  const Actor per{"per", kiosk.clock().now()};
+  const bool walked = kiosk.service().diagnose(number, "board", Damage::None, per) &&
+                      kiosk.service().decide(number, per) && kiosk.service().inform(number, "sms", per) &&
+                      kiosk.service().orderParts(number, {"661-1"}, per) &&
+                      kiosk.service().receiveParts(number, per) && kiosk.service().markRepaired(number, per) &&
+                      kiosk.service().ship(number, "Bring", "CD1", per);
+  EXPECT_TRUE(walked) << "the Mac did not reach shipped";
+  return walked ? number : std::string();
+}
+
 RepairCase stored(HeadlessKiosk& kiosk, const std::string& number) {
   auto c = kiosk.service().show(number);
   EXPECT_TRUE(c) << c.error().message;
@@ -186,15 +199,8 @@ TEST(CaseScreen, AnAppleCarryInCaseRunsFromRegisteredToClosedWithKeysOnly) {
 
 TEST(CaseScreen, CloseWithoutASignatureIsNotSent) {
   HeadlessKiosk kiosk;
-  const std::string number = registerMac(kiosk);
-  const Actor per{"per", kiosk.clock().now()};
-  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, per));
-  ASSERT_TRUE(kiosk.service().decide(number, per));
-  ASSERT_TRUE(kiosk.service().inform(number, "sms", per));
-  ASSERT_TRUE(kiosk.service().orderParts(number, {"661-1"}, per));
-  ASSERT_TRUE(kiosk.service().receiveParts(number, per));
-  ASSERT_TRUE(kiosk.service().markRepaired(number, per));
-  ASSERT_TRUE(kiosk.service().ship(number, "Bring", "CD1", per));
+  const std::string number = shippedMac(kiosk);
+  ASSERT_FALSE(number.empty());
   openByScan(kiosk, number);
   primaryStep(kiosk);
   ASSERT_EQ(caseScreen(kiosk).panel().openForm(), Step::Close);
@@ -206,15 +212,8 @@ TEST(CaseScreen, CloseWithoutASignatureIsNotSent) {
 
 TEST(CaseScreen, TheSignatureIsKeptWithTheCaseAndRoundTrips) {
   HeadlessKiosk kiosk;
-  const std::string number = registerMac(kiosk);
-  const Actor per{"per", kiosk.clock().now()};
-  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, per));
-  ASSERT_TRUE(kiosk.service().decide(number, per));
-  ASSERT_TRUE(kiosk.service().inform(number, "sms", per));
-  ASSERT_TRUE(kiosk.service().orderParts(number, {"661-1"}, per));
-  ASSERT_TRUE(kiosk.service().receiveParts(number, per));
-  ASSERT_TRUE(kiosk.service().markRepaired(number, per));
-  ASSERT_TRUE(kiosk.service().ship(number, "Bring", "CD1", per));
+  const std::string number = shippedMac(kiosk);
+  ASSERT_FALSE(number.empty());
   openByScan(kiosk, number);
   primaryStep(kiosk);
   ASSERT_EQ(caseScreen(kiosk).panel().openForm(), Step::Close);
