@@ -18,6 +18,8 @@ pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 pkg_check_modules(LIBV4L2 REQUIRED IMPORTED_TARGET libv4l2)
 # stb (libstb-dev): stb_image for PNG/JPEG input, from the packaged library.
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# toml++ (libtomlplusplus-dev): the gateway configuration file; pkg-config only.
+pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
 # Dear ImGui 1.86 (libimgui-dev): a static library with the GLFW and OpenGL3 backends inside,
 # found only through pkg-config. GLFW and OpenGL for the kiosk's window.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)

@@ -1,0 +1,47 @@
+#pragma once
+// The gateway configuration: which SMS, e-mail, parts and carrier gateways to use and how
+// persistently the outbox relay sends, read from a TOML file (`--config FILE`). The keys and
+// their defaults are documented in gateways/README.md. TOML stays behind this header.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "workflow/error.hpp"
+#include "workflow/relay_policy.hpp"
+
+namespace kiosk {
+
+// A JSON-over-HTTP gateway: [sms], [parts], [carrier].
+struct HttpGatewayConfig {
+  std::string url;    // http:// or https://
+  std::string token;  // sent as "Authorization: Bearer <token>"; "" sends none
+  std::int64_t timeoutMs = 10000;
+  std::string caFile;  // ca_file: a PEM file of CAs to trust instead of the system's; "" = system
+};
+
+// An SMTP submission server: [email].
+struct EmailGatewayConfig {
+  std::string smtpUrl, from, username, password;  // smtp:// or smtps://; from = "user@domain"
+  std::int64_t timeoutMs = 10000;
+  std::string caFile;  // as for HTTP
+};
+
+struct GatewayConfig {
+  std::optional<HttpGatewayConfig> sms;      // [sms] url token timeout_ms ca_file; set only when url is given
+  std::optional<EmailGatewayConfig> email;   // [email] smtp_url from username password timeout_ms ca_file
+  std::optional<HttpGatewayConfig> parts;    // [parts] url token timeout_ms ca_file
+  std::optional<HttpGatewayConfig> carrier;  // [carrier] url token timeout_ms ca_file
+  // [outbox] backoff_initial_ms backoff_max_ms max_attempts; callTimeoutMs is the longest timeout
+  // of the configured customer channels (sms, email), 10000 when neither is configured.
+  RelayPolicy outbox;
+
+  // A missing or unreadable file is a BadInput naming it.
+  [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);
+  // `source` names the text in messages ("gateways.toml"). Errors are BadInput with the key as
+  // field ("sms.timeout_ms") and never a token's or password's value.
+  [[nodiscard]] static Result<GatewayConfig> parse(std::string_view toml, const std::string& source);
+};
+
+}  // namespace kiosk
