@@ -28,7 +28,9 @@ nlohmann::json outboxJson(const OutboxMessage& m) {
           {"attempts", m.attempts},
           {"last_error", m.lastError},
           {"created_at", formatLocalTime(m.createdAt)},
-          {"next_attempt_at", formatLocalTime(m.nextAttemptAt)}};
+          // UTC with milliseconds ("2026-11-24T08:00:01.500Z"); "" when due at once.
+          {"next_attempt_at", formatUtcMs(m.nextAttemptMs)},
+          {"delivered_at", formatUtcMs(m.deliveredAtMs)}};
 }
 
 int printOutbox(Context& ctx, const Result<std::vector<OutboxMessage>>& messages) {

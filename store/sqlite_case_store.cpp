@@ -10,6 +10,7 @@
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/sqlite_open.hpp"
+#include "store/sqlite_outbox_claims.hpp"
 #include "store/sqlite_outbox_rows.hpp"
 #include "store/sqlite_text_fold.hpp"
 #include "workflow/case_number.hpp"
@@ -384,6 +385,57 @@ Result<std::vector<OutboxMessage>> SqliteCaseStore::listOutbox(const OutboxQuery
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot list the outbox", {}, [&]() -> Result<std::vector<OutboxMessage>> {
     return m_db->retryWhileBusy([&] { return selectOutboxMessages(*m_db, query); });
+  });
+}
+
+Result<std::vector<OutboxMessage>> SqliteCaseStore::claimOutbox(const OutboxClaim& claim) {
+  if (claim.relay.empty()) return badInput("relay", "a claim needs the relay's name");
+  if (claim.leaseMs <= 0) return badInput("lease", "a claim's lease must be longer than 0 ms");
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot claim outbox messages", {}, [&]() -> Result<std::vector<OutboxMessage>> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    auto claimed = claimOutboxRows(*m_db, claim);
+    transaction.commit();
+    if (!claimed.empty()) ++m_ownCommits;
+    return claimed;
+  });
+}
+
+Result<bool> SqliteCaseStore::recordOutboxOutcome(const OutboxOutcome& outcome) {
+  if (outcome.status == OutboxStatus::Sending) {
+    return badInput("status", "an attempt's outcome is delivered, queued or failed, not sending");
+  }
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot record the outcome of outbox message", std::to_string(outcome.id), [&]() -> Result<bool> {
+    const bool written = m_db->retryWhileBusy([&] { return recordOutboxRow(*m_db, outcome); });
+    if (written) ++m_ownCommits;
+    return written;
+  });
+}
+
+Result<OutboxMessage> SqliteCaseStore::retryOutbox(std::int64_t id, std::int64_t nowMs) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot retry outbox message", std::to_string(id), [&]() -> Result<OutboxMessage> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    const auto stored = selectOutboxMessage(*m_db, id);
+    if (!stored) return notFound("id", "no outbox message " + std::to_string(id));
+    if (stored->status != OutboxStatus::Failed) {
+      return badInput("id", "outbox message " + std::to_string(id) + " is " + std::string(outboxStatusName(stored->status)) +
+                                "; only a failed message can be retried");
+    }
+    requeueOutboxRow(*m_db, id, nowMs);
+    auto requeued = selectOutboxMessage(*m_db, id);
+    if (!requeued) return storageError("outbox message " + std::to_string(id) + " vanished while it was retried");
+    transaction.commit();
+    ++m_ownCommits;
+    return std::move(*requeued);
+  });
+}
+
+Result<std::optional<std::int64_t>> SqliteCaseStore::nextOutboxDueMs(const std::vector<std::string>& channels) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read when the outbox is next due", {}, [&]() -> Result<std::optional<std::int64_t>> {
+    return m_db->retryWhileBusy([&] { return selectNextOutboxDueMs(*m_db, channels); });
   });
 }
 

@@ -5,17 +5,21 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "workflow/case_store.hpp"
+#include "workflow/outbox_store.hpp"
 
 namespace kiosk {
 
 class SqliteConnection;
 
 // Calls from several threads are serialised. A Change runs inside the store's write
-// transaction and lock, so it must not call back into the same store.
-class SqliteCaseStore final : public CaseStore {
+// transaction and lock, so it must not call back into the same store. The outbox relay's
+// claims take the file's write lock, so relays in several processes never share a message.
+class SqliteCaseStore final : public CaseStore, public OutboxStore {
  public:
   // Opens the case database at `file`, creating it and its parent folders when missing, and
   // brings its schema up to date. Refuses (Storage error naming the path, file untouched) a
@@ -40,6 +44,12 @@ class SqliteCaseStore final : public CaseStore {
   [[nodiscard]] Result<std::vector<OpenCaseGroup>> groupOpenCases() override;
   [[nodiscard]] Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) override;
   [[nodiscard]] Result<std::vector<OutboxMessage>> listOutbox(const OutboxQuery& query) override;
+
+  // OutboxStore. A lease held until T has ended at T: claimable then, and nextOutboxDueMs says T.
+  [[nodiscard]] Result<std::vector<OutboxMessage>> claimOutbox(const OutboxClaim& claim) override;
+  [[nodiscard]] Result<bool> recordOutboxOutcome(const OutboxOutcome& outcome) override;
+  [[nodiscard]] Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override;
+  [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
 
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion();

@@ -23,7 +23,7 @@ void insertOutboxMessages(SqliteConnection& db, std::uint64_t sequence, std::vec
   for (OutboxMessage& m : messages) {
     SqliteStatement insert(db,
                            "INSERT INTO outbox_message (case_seq, event_position, channel, recipient, subject, "
-                           "body, reference, status, attempts, last_error, created_at, next_attempt_at) "
+                           "body, reference, status, attempts, last_error, created_at, next_attempt_ms) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
     insert.bind(1, static_cast<std::int64_t>(sequence));
     insert.bind(2, static_cast<std::int64_t>(m.eventPosition));
@@ -36,7 +36,7 @@ void insertOutboxMessages(SqliteConnection& db, std::uint64_t sequence, std::vec
     insert.bind(9, static_cast<std::int64_t>(m.attempts));
     insert.bind(10, std::string_view(m.lastError));
     insert.bind(11, std::string_view(formatLocalTime(m.createdAt)));
-    insert.bind(12, std::string_view(formatLocalTime(m.nextAttemptAt)));
+    insert.bind(12, m.nextAttemptMs);
     if (!insert.step()) throw SqliteError::failure(db.path() + ": an outbox insert returned no id");
     m.id = insert.integer(0);
   }
@@ -44,10 +44,7 @@ void insertOutboxMessages(SqliteConnection& db, std::uint64_t sequence, std::vec
 
 std::vector<OutboxMessage> selectOutboxMessages(SqliteConnection& db, const OutboxQuery& query) {
   // Each filter has its own parameter number, so one text serves each combination.
-  std::string sql =
-      "SELECT o.id, c.number, o.event_position, o.channel, o.recipient, o.subject, o.body, o.reference, "
-      "o.status, o.attempts, o.last_error, o.created_at, o.next_attempt_at "
-      "FROM outbox_message o JOIN repair_case c ON c.seq = o.case_seq";
+  std::string sql = "SELECT " + std::string(kOutboxColumns) + " FROM outbox_message o JOIN repair_case c ON c.seq = o.case_seq";
   std::string where;
   if (query.status) where += " WHERE o.status = ?1";
   if (query.caseNumber) where += std::string(where.empty() ? " WHERE" : " AND") + " c.number = ?2";
@@ -59,6 +56,10 @@ std::vector<OutboxMessage> selectOutboxMessages(SqliteConnection& db, const Outb
                          ? std::int64_t{-1}
                          : static_cast<std::int64_t>(query.limit);
   select.bind(3, limit);
+  return readOutboxRows(db, select);
+}
+
+std::vector<OutboxMessage> readOutboxRows(SqliteConnection& db, SqliteStatement& select) {
   std::vector<OutboxMessage> messages;
   while (select.step()) {
     OutboxMessage m;
@@ -77,7 +78,8 @@ std::vector<OutboxMessage> selectOutboxMessages(SqliteConnection& db, const Outb
     m.attempts = static_cast<int>(select.integer(9));
     m.lastError = select.text(10);
     m.createdAt = storedTime(db, "created_at", select.text(11));
-    m.nextAttemptAt = storedTime(db, "next_attempt_at", select.text(12));
+    m.nextAttemptMs = select.integer(12);
+    m.deliveredAtMs = select.optionalInteger(13).value_or(0);
     messages.push_back(std::move(m));
   }
   return messages;

@@ -1,9 +1,11 @@
 #include "workflow/outbox.hpp"
 
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
+#include <date/date.h>
 #include <nlohmann/json.hpp>
 
 #include "workflow/field_rules.hpp"
@@ -41,8 +43,7 @@ void queue(RepairCase& c, const MessageTexts& texts, std::string_view channel, s
   m.to = to;
   if (channel == "email") m.subject = Translations::fill(texts.pattern(event, "subject"), args);
   m.text = Translations::fill(texts.pattern(event, textField), args);
-  m.createdAt = c.events.back().at;
-  m.nextAttemptAt = m.createdAt;
+  m.createdAt = c.events.back().at;  // nextAttemptMs stays 0: due at once
   c.newMessages.push_back(std::move(m));
 }
 
@@ -66,6 +67,12 @@ std::optional<OutboxStatus> parseOutboxStatus(std::string_view text) {
     if (name == text) return s;
   }
   return std::nullopt;
+}
+
+std::string formatUtcMs(std::int64_t ms) {
+  if (ms == 0) return {};
+  const date::sys_time<std::chrono::milliseconds> at{std::chrono::milliseconds(ms)};
+  return date::format("%FT%TZ", at);
 }
 
 std::string outboxReference(std::string_view caseNumber, std::size_t eventPosition, std::string_view channel) {

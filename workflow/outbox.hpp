@@ -39,7 +39,9 @@ struct OutboxMessage {
   int attempts = 0;
   std::string lastError;
   LocalTime createdAt{};
-  LocalTime nextAttemptAt{};
+  // Relay times are UTC milliseconds since the epoch (outbox_store.hpp says why).
+  std::int64_t nextAttemptMs = 0;  // due from then on; 0: at once
+  std::int64_t deliveredAtMs = 0;  // when the gateway accepted it; 0 until delivered
 };
 
 // Filters for the outbox list; each combines with the others (AND).
@@ -48,6 +50,9 @@ struct OutboxQuery {
   std::optional<std::string> caseNumber;  // canonical "XXXX-XXXX"
   std::size_t limit = 0;                  // 0: no limit
 };
+
+// A relay time for people and JSON: "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC), "" for 0 (not set / at once).
+[[nodiscard]] std::string formatUtcMs(std::int64_t ms);
 
 [[nodiscard]] std::string outboxReference(std::string_view caseNumber, std::size_t eventPosition,
                                           std::string_view channel);

@@ -28,6 +28,8 @@ TEST_F(OutboxCliTest, StepsQueueMessagesThatOutboxListShows) {
     EXPECT_EQ(m["status"], "queued");
     EXPECT_EQ(m["attempts"], 0);
     EXPECT_EQ(m["last_error"], "");
+    EXPECT_EQ(m["next_attempt_at"], "") << "due at once; a retry's time reads \"2026-11-29T08:00:01.500Z\"";
+    EXPECT_EQ(m["delivered_at"], "");
   }
   EXPECT_EQ(j[0]["channel"], "sms");
   EXPECT_EQ(j[0]["to"], "+4791234567");

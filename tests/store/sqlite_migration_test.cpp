@@ -167,7 +167,11 @@ TEST_F(SqliteMigrationTest, OutboxTableComesAndGoesWithVersionFour) {
   EXPECT_EQ(objects(), 0);
   ASSERT_TRUE(store.migrateTo(4));
   EXPECT_EQ(objects(), 3);
-  EXPECT_TRUE(store.listOutbox({})->empty());
+  {
+    // Counted in SQL: the store reads the outbox as the latest version has it.
+    SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
+    EXPECT_EQ(db.queryInteger("SELECT count(*) FROM outbox_message"), 0);
+  }
   ASSERT_TRUE(store.migrateTo(SqliteCaseStore::latestSchemaVersion()));
   EXPECT_TRUE(store.load(c->number));
 

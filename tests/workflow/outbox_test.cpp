@@ -68,7 +68,7 @@ TEST(Outbox, ReceiptGoesBySmsAndByEmailWhenThereIsAnAddress) {
     EXPECT_EQ(m.status, OutboxStatus::Queued);
     EXPECT_EQ(m.attempts, 0);
     EXPECT_EQ(m.createdAt, c.events[0].at);
-    EXPECT_EQ(m.nextAttemptAt, c.events[0].at);
+    EXPECT_EQ(m.nextAttemptMs, 0) << "due at once";
   }
 
   RepairCase noEmail = registered(false);
@@ -163,6 +163,12 @@ TEST(Outbox, StatusNamesRoundTrip) {
     EXPECT_EQ(parseOutboxStatus(outboxStatusName(s)), s);
   }
   EXPECT_FALSE(parseOutboxStatus("lost"));
+}
+
+TEST(Outbox, RelayTimesPrintAsUtcWithMillisecondsAndZeroAsNothing) {
+  EXPECT_EQ(formatUtcMs(0), "");
+  EXPECT_EQ(formatUtcMs(1), "1970-01-01T00:00:00.001Z");
+  EXPECT_EQ(formatUtcMs(1795939201500), "2026-11-29T08:00:01.500Z");
 }
 
 }  // namespace
