@@ -10,6 +10,8 @@
 
 #include <toml++/toml.h>
 
+#include "gateways/mime_message.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -52,17 +54,6 @@ bool hasSchemeAndHost(std::string_view url, std::initializer_list<std::string_vi
   authority = authority.substr(0, authority.find_first_of("/?#"));
   if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   return !authority.empty() && authority.find_first_of(" \t\r\n") == std::string_view::npos;
-}
-
-// A bare address "local@domain": it becomes the envelope sender, the From header and the
-// domain of the Message-ID, so nothing that could break a header line is allowed.
-bool isBareAddress(std::string_view address) {
-  const auto at = address.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) return false;
-  if (address.find('@', at + 1) != std::string_view::npos) return false;
-  return std::none_of(address.begin(), address.end(), [](unsigned char c) {
-    return c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' || c == '"' || c == 127;
-  });
 }
 
 // Reads one section's keys, checking names and types; remembers the first problem only, so a
@@ -160,7 +151,7 @@ Result<std::optional<EmailGatewayConfig>> readEmail(const toml::table& table, co
   if (!reader.error()) {
     if (reader.has("smtp_url") && !hasSchemeAndHost(config.smtpUrl, {"smtp", "smtps"})) {
       reader.fail("smtp_url", "must be an smtp:// or smtps:// URL with a host", reader.sourceOf("smtp_url"));
-    } else if (reader.has("from") && !isBareAddress(config.from)) {
+    } else if (reader.has("from") && !isMailAddress(config.from)) {
       reader.fail("from", "must be a bare e-mail address like verksted@example.no", reader.sourceOf("from"));
     } else if (!config.smtpUrl.empty() && config.from.empty()) {
       reader.fail("from", "is required when email.smtp_url is set (the sender of every message)");
