@@ -21,7 +21,10 @@ using test::pythonServer;
 const std::string kSubject = "Sak M6EM-X3NA: enheten er på vei tilbake";
 const std::string kText =
     "Sak M6EM-X3NA: enheten din er sendt med Bring, sporingsnummer 70712345678.\n"
-    "Hilsen servicesenteret i Søndre gate: æøå ÆØÅ.";
+    "Hilsen servicesenteret i Søndre gate: æøå ÆØÅ. Vi åpner kl. 08.00 og stenger kl. 16.00 på hverdager; "
+    "ring gjerne på 815 21 550 før du kommer, så står enheten klar for deg ved skranken.\n"
+    ".\n"
+    "From the service centre, with a line that starts like an mbox separator.";
 
 OutboxMessage mailMessage(std::string to = "kari@example.no") {
   OutboxMessage m;
