@@ -85,6 +85,10 @@ json caseDetailJson(const RepairCase& c, const VendorProfile& vendor, LocalTime 
   j["customer_answer"] =
       c.answer == CustomerAnswer::None ? nlohmann::json(nullptr) : nlohmann::json(customerAnswerName(c.answer));
   j["parts"] = c.parts;
+  // The supplier order of the latest order-parts step: its reference, and the supplier's id once
+  // it took the order (null until then, and when there is no order for the supplier).
+  j["parts_order_reference"] = optionalText(c.partsOrder.reference);
+  j["parts_order_id"] = optionalText(c.partsOrder.supplierId);
   j["carrier"] = optionalText(c.carrier);
   j["tracking"] = optionalText(c.tracking);
   j["informed_at"] = optionalTime(c.informedAt);

@@ -51,6 +51,11 @@ void printDetailText(std::ostream& out, const RepairCase& c, const VendorProfile
   line("charges", "NOK " + formatNok(chargesOre(c)));
   line("due", s.due ? formatDate(*s.due) + (flags(s).empty() ? "" : "  " + flags(s)) : "-");
   line("shelf", c.intake.shelf);
+  if (!c.partsOrder.reference.empty()) {
+    line("parts order", (c.partsOrder.supplierId.empty() ? std::string("not at the supplier yet")
+                                                         : "supplier order " + c.partsOrder.supplierId) +
+                            " (reference " + c.partsOrder.reference + ")");
+  }
   if (!c.tracking.empty()) line("shipped", c.carrier + " " + c.tracking);
   std::string next;
   for (const auto& step : j["allowed_steps"]) next += (next.empty() ? "" : ", ") + step.get<std::string>();

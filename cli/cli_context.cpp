@@ -122,6 +122,7 @@ int Context::fail(const Error& error) const {
     case ErrorKind::BadInput:
     case ErrorKind::NotFound: return kBadInput;
     case ErrorKind::Storage: return kStorage;
+    case ErrorKind::Gateway: return kGatewayFailed;
   }
   return kStorage;
 }

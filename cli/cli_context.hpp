@@ -14,8 +14,9 @@
 namespace kiosk::cli {
 
 // Exit codes: 0 done, 1 the workflow refused the step (scan: a file held no code), 2 bad usage
-// or input, 3 storage failure, 4 a label printer that did not take the job.
-enum ExitCode : int { kOk = 0, kRefused = 1, kBadInput = 2, kStorage = 3, kPrinterFailed = 4 };
+// or input, 3 storage failure, 4 a remote service that did not take the request: a label
+// printer, the parts supplier or the carrier.
+enum ExitCode : int { kOk = 0, kRefused = 1, kBadInput = 2, kStorage = 3, kPrinterFailed = 4, kGatewayFailed = 4 };
 
 struct GlobalOptions {
   std::string db;      // empty: the user's data folder

@@ -65,6 +65,9 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("accepted_by", c.acceptedBy);
   v("technician", c.technician);
   v("acceptance_signature", c.acceptanceSignature);
+  v("parts_order_reference", c.partsOrder.reference);
+  v("parts_order_parts", c.partsOrder.parts);
+  v("parts_order_id", c.partsOrder.supplierId);
 }
 
 constexpr std::array<std::string_view, 5> kWarrantyColumns = {

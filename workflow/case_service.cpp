@@ -198,6 +198,9 @@ Result<RepairCase> CaseService::orderParts(const std::string& number, const std:
       detail += (detail.empty() ? "" : ", ") + p;
     }
     c.status = CaseStatus::AwaitingParts;
+    // One supplier order per step, for this step's parts; the event this step appends is at
+    // position c.events.size(). An earlier order still outstanding stays on the timeline.
+    c.partsOrder = PartsOrder{partsOrderReference(c.number, c.events.size()), clean, ""};
     return detail;
   });
 }

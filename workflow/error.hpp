@@ -13,6 +13,8 @@ enum class ErrorKind {
   Refused,    // the workflow does not allow the step now (CLI exit 1)
   Conflict,   // someone else changed the case first; reload and retry
   Storage,    // the database could not be read or written (CLI exit 3)
+  Gateway,    // a parts supplier or carrier did not take the request: no answer, refused, or an
+              // answer that is not the contract's (CLI exit 4, like a label printer that did not)
 };
 
 struct Error {
@@ -35,6 +37,9 @@ using Result = tl::expected<T, Error>;
 }
 [[nodiscard]] inline tl::unexpected<Error> storageError(std::string message) {
   return tl::unexpected(Error{ErrorKind::Storage, {}, std::move(message)});
+}
+[[nodiscard]] inline tl::unexpected<Error> gatewayError(std::string message) {
+  return tl::unexpected(Error{ErrorKind::Gateway, {}, std::move(message)});
 }
 [[nodiscard]] inline tl::unexpected<Error> conflict(std::string message) {
   return tl::unexpected(Error{ErrorKind::Conflict, {}, std::move(message)});

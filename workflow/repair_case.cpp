@@ -1,6 +1,7 @@
 #include "workflow/repair_case.hpp"
 
 #include <array>
+#include <string>
 #include <utility>
 
 namespace kiosk {
@@ -14,6 +15,10 @@ constexpr std::array<std::pair<CustomerAnswer, std::string_view>, 4> kAnswers = 
 }};
 
 }  // namespace
+
+std::string partsOrderReference(std::string_view caseNumber, std::size_t eventPosition) {
+  return std::string(caseNumber) + "-" + std::to_string(eventPosition) + "-parts";
+}
 
 std::string_view customerAnswerName(CustomerAnswer answer) {
   for (const auto& [a, name] : kAnswers) {

@@ -1,5 +1,6 @@
 #pragma once
 // A repair case: the device, its customer, what was agreed, and its append-only timeline.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,6 +59,19 @@ struct CaseEvent {
 
 enum class CustomerAnswer { None, Approved, Declined, BoughtNew };
 
+// The order for the parts supplier that the latest order-parts step made (workflow/parts_desk.hpp
+// sends it and follows it). An empty reference: nothing for the supplier (a case from before
+// the supplier was wired in, or one whose order the supplier cancelled: order the parts again).
+struct PartsOrder {
+  // "<case number>-<event position>-parts" of the order-parts event: the same on every attempt,
+  // so the supplier answers a repeated order with the order it already has.
+  std::string reference;
+  std::vector<std::string> parts;  // what that step ordered
+  std::string supplierId;          // the supplier's order id once it took the order; "" until then
+};
+
+[[nodiscard]] std::string partsOrderReference(std::string_view caseNumber, std::size_t eventPosition);
+
 [[nodiscard]] std::string_view customerAnswerName(CustomerAnswer answer);  // "none", "approved", ...
 [[nodiscard]] std::optional<CustomerAnswer> parseCustomerAnswer(std::string_view text);
 
@@ -77,6 +91,7 @@ struct RepairCase {
   std::optional<std::int64_t> quoteOre;  // the quote in øre (1/100 NOK)
   CustomerAnswer answer = CustomerAnswer::None;
   std::vector<std::string> parts;
+  PartsOrder partsOrder;
   std::string carrier;
   std::string tracking;
   std::optional<LocalTime> informedAt;  // first time the customer was told the outcome
