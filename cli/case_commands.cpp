@@ -76,6 +76,7 @@ struct StepOptions {
   std::string number, finding, damage, amount, via, carrier, tracking, acceptedBy;
   std::vector<std::string> parts;
   bool boughtNew = false;
+  bool book = false;
 };
 
 // Runs a step on the case named by the options' number with the global --at/--staff. The
@@ -144,11 +145,20 @@ void addStepCommands(CLI::App& cases, Context& ctx, Action& action) {
      stepAction(ctx, o, [](CaseService& s, const std::string& n, const Actor& a) { return s.dispatch(n, a); }));
 
   CLI::App* ship = addStep(cases, "ship", "Ship the device back", o->number);
-  ship->add_option("--carrier", o->carrier, "Carrier")->required();
-  ship->add_option("--tracking", o->tracking, "Tracking number")->required();
-  on(ship, stepAction(ctx, o, [o](CaseService& s, const std::string& n, const Actor& a) {
+  CLI::Option* carrier = ship->add_option("--carrier", o->carrier, "Carrier");
+  CLI::Option* tracking = ship->add_option("--tracking", o->tracking, "Tracking number");
+  ship->add_flag("--book", o->book, "Book the return with the configured carrier (--config) instead")
+      ->excludes(carrier)
+      ->excludes(tracking);
+  const Action shipGiven = stepAction(ctx, o, [o](CaseService& s, const std::string& n, const Actor& a) {
     return s.ship(n, o->carrier, o->tracking, a);
-  }));
+  });
+  on(ship, [&ctx, o, shipGiven]() {
+    if (o->book) return shipWithBooking(ctx, o->number);
+    if (o->carrier.empty()) return ctx.fail(Error{ErrorKind::BadInput, "carrier", "is required (or --book)"});
+    if (o->tracking.empty()) return ctx.fail(Error{ErrorKind::BadInput, "tracking", "is required (or --book)"});
+    return shipGiven();
+  });
 
   CLI::App* close = addStep(cases, "close", "Close on the customer's acceptance", o->number);
   close->add_option("--accepted-by", o->acceptedBy, "Who accepted it as solved (default: the customer)");

@@ -18,6 +18,7 @@ struct Context::Opened {
   std::unique_ptr<SqliteCaseStore> store;
   std::unique_ptr<CaseService> service;
   std::unique_ptr<CaseService> silentService;
+  std::optional<GatewayConfig> gateways;
 };
 
 Context::Context(std::ostream& o, std::ostream& e, const Clock& clock)
@@ -84,6 +85,25 @@ Result<CaseService*> Context::serviceWithoutMessages() {
     m_opened->silentService = std::make_unique<CaseService>(*m_opened->store, *m_opened->vendors);
   }
   return m_opened->silentService.get();
+}
+
+Result<CaseStore*> Context::store() {
+  auto opened = service();
+  if (!opened) return tl::unexpected(opened.error());
+  return m_opened->store.get();
+}
+
+Result<const GatewayConfig*> Context::gatewayConfig() {
+  if (!m_opened->gateways) {
+    if (options.config.empty()) {
+      m_opened->gateways.emplace();
+    } else {
+      auto loaded = GatewayConfig::load(options.config);
+      if (!loaded) return tl::unexpected(loaded.error());
+      m_opened->gateways.emplace(std::move(*loaded));
+    }
+  }
+  return &*m_opened->gateways;
 }
 
 Result<LocalTime> Context::asOf() const {

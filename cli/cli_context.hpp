@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "gateways/gateway_config.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 
@@ -24,6 +25,7 @@ struct GlobalOptions {
   bool json = false;
   std::string at;      // YYYY-MM-DDTHH:MM; empty: now
   std::string staff;   // empty: the station's service account
+  std::string config;  // the gateway configuration (TOML); empty: no gateway is configured
 };
 
 class Context {
@@ -43,6 +45,10 @@ class Context {
   // mobile numbers are made up and may belong to someone, so must never be texted.
   [[nodiscard]] Result<CaseService*> serviceWithoutMessages();
   [[nodiscard]] Result<const VendorCatalog*> vendors();
+  // The store service() opened (opening it if need be).
+  [[nodiscard]] Result<CaseStore*> store();
+  // The --config file, read on first use; without --config every gateway is unconfigured.
+  [[nodiscard]] Result<const GatewayConfig*> gatewayConfig();
   // The --at time (or now) and the --staff name (or the service account).
   [[nodiscard]] Result<Actor> actor() const;
   [[nodiscard]] Result<LocalTime> asOf() const;

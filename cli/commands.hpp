@@ -2,6 +2,7 @@
 // Each group of kioskctl subcommands registers itself on the app. A subcommand's callback only
 // records the action; runKioskctl runs it after parsing, so parse errors never half-run a command.
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -18,5 +19,9 @@ void addDemoCommand(CLI::App& app, Context& ctx, Action& action);
 void addPrintCommands(CLI::App& app, Context& ctx, Action& action);
 void addScanCommand(CLI::App& app, Context& ctx, Action& action);
 void addOutboxCommands(CLI::App& app, Context& ctx, Action& action);
+void addPartsCommands(CLI::App& app, Context& ctx, Action& action);
+
+// case ship N --book: books the return with the configured carrier, then ships (parts_commands.cpp).
+[[nodiscard]] int shipWithBooking(Context& ctx, const std::string& number);
 
 }  // namespace kiosk::cli

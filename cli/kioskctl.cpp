@@ -16,6 +16,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   app.add_flag("--json", ctx.options.json, "Print data as JSON");
   app.add_option("--at", ctx.options.at, "When it happened or as of when, local time YYYY-MM-DDTHH:MM");
   app.add_option("--staff", ctx.options.staff, "Who did it (default: the station's service account)");
+  app.add_option("--config", ctx.options.config, "Gateway configuration file (TOML; default: no gateways)");
   addCaseCommands(app, ctx, action);
   addWarrantyCommands(app, ctx, action);
   addWorkdaysCommands(app, ctx, action);
@@ -23,6 +24,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addPrintCommands(app, ctx, action);
   addScanCommand(app, ctx, action);
   addOutboxCommands(app, ctx, action);
+  addPartsCommands(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();
