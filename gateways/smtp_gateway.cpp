@@ -1,5 +1,8 @@
 #include "gateways/smtp_gateway.hpp"
 
+#include <sys/socket.h>
+
+#include <cctype>
 #include <cstring>
 #include <utility>
 
@@ -42,6 +45,16 @@ int observe(CURL* /*curl*/, curl_infotype type, char* data, std::size_t size, vo
   replies->deciding = std::move(line);
   replies->refused = replies->deciding[0] == '4' || replies->deciding[0] == '5';
   return 0;
+}
+
+// After a failed session libcurl still says QUIT when the handle is cleaned up and waits for
+// the answer with the response timeout: a silent server would hold the attempt that long again.
+// The connection is of no further use, so it is shut down first and QUIT fails at once.
+void closeBeforeQuit(CURL* curl) {
+  curl_socket_t socket = CURL_SOCKET_BAD;
+  if (curl_easy_getinfo(curl, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK && socket != CURL_SOCKET_BAD) {
+    ::shutdown(socket, SHUT_RDWR);
+  }
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) {
@@ -108,6 +121,7 @@ SendOutcome SmtpGateway::send(const OutboxMessage& message) const {
   curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);  // only so that observe() sees the server's replies
 
   const CURLcode code = curl_easy_perform(curl);
+  if (code != CURLE_OK) closeBeforeQuit(curl);
   long reply = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply);
   const std::string server = replies.deciding.empty() ? std::string() : " (server: " + cs::excerpt(replies.deciding) + ")";

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "scanner/test_folder.hpp"
 
@@ -230,6 +232,20 @@ TEST(GatewayConfig, LoadNamesAMissingFileAndReadsAPresentOne) {
   config = GatewayConfig::load(file);
   ASSERT_TRUE(config) << config.error().message;
   EXPECT_EQ(config->sms->url, "http://127.0.0.1:1/sms");
+}
+
+TEST(GatewayConfig, TheReadmesExampleIsValid) {
+  const auto readme = std::filesystem::path(KIOSK_ASSETS_DIR) / ".." / "gateways" / "README.md";
+  std::ifstream in(readme);
+  ASSERT_TRUE(in) << readme;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto start = text.find("```toml\n");
+  ASSERT_NE(start, std::string::npos) << "the README shows an example configuration";
+  const auto end = text.find("```", start + 8);
+  auto config = GatewayConfig::parse(text.substr(start + 8, end - start - 8), "README.md");
+  ASSERT_TRUE(config) << config.error().field << ": " << config.error().message;
+  EXPECT_TRUE(config->sms);
+  EXPECT_TRUE(config->email);
 }
 
 }  // namespace
