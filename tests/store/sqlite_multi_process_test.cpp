@@ -1,5 +1,6 @@
 // Several processes on one file, as kiosk and kioskctl run at a service centre: concurrent
-// writers all succeed, and a case acknowledged to a user survives the writer being killed.
+// writers all succeed, a case acknowledged to a user survives the writer being killed, and
+// outbox relays in several processes send each message once.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -13,6 +14,7 @@
 #include "store/sqlite_case_store.hpp"
 #include "store/sqlite_connection.hpp"
 #include "tests/store/store_test_support.hpp"
+#include "workflow/outbox_relay.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -212,6 +214,83 @@ TEST_F(SqliteMultiProcessTest, AcknowledgedCasesSurviveKillNine) {
   SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
   EXPECT_EQ(db.queryText("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(db.queryInteger("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
+// A gateway in a relay process: every send is one line on the pipe, the message's reference.
+class PipeNotifier final : public Notifier {
+ public:
+  explicit PipeNotifier(int fd) : m_fd(fd) {}
+  [[nodiscard]] bool configured(std::string_view) const override { return true; }
+  SendOutcome send(const OutboxMessage& message) override {
+    writeLine(m_fd, message.reference);
+    return {SendResult::Delivered, "250 OK"};
+  }
+
+ private:
+  int m_fd;
+};
+
+// One relay process: passes until a pass claims nothing.
+int relayUntilEmpty(const std::filesystem::path& file, int relay, int sends, int go) {
+  char start = 0;
+  if (::read(go, &start, 1) != 1) return 4;
+  auto store = SqliteCaseStore::open(file);
+  if (!store) return 1;
+  PipeNotifier gateway(sends);
+  OutboxRelay r(**store, gateway, RelayPolicy{}, [] { return std::int64_t{1'000}; }, [] { return 0.5; },
+                "relay-process-" + std::to_string(relay));
+  for (;;) {
+    const auto pass = r.runOnce();
+    if (!pass) return 1;
+    if (pass->lostClaims > 0 || pass->storeErrors > 0) return 3;
+    if (pass->claimed == 0) return 0;
+  }
+}
+
+TEST_F(SqliteMultiProcessTest, RelaysInThreeProcessesSendEachMessageOnce) {
+  constexpr int kRelays = 3;
+  constexpr int kCases = 60;
+  {
+    auto store = SqliteCaseStore::open(dbFile());
+    ASSERT_TRUE(store) << store.error().message;
+    for (int i = 0; i < kCases; ++i) {
+      RepairCase draft = draftCase("R" + std::to_string(i));
+      for (const char* channel : {"sms", "email"}) {
+        OutboxMessage m;
+        m.channel = channel;
+        m.to = "kari@example.no";
+        m.text = "Sak {number}";
+        draft.newMessages.push_back(m);
+      }
+      ASSERT_TRUE((*store)->create(draft));
+    }
+  }  // closed before fork: a SQLite connection must not cross into a child
+  Pipe sends;
+  Pipe go;
+  std::vector<pid_t> children;
+  for (int r = 0; r < kRelays; ++r) {
+    children.push_back(spawn([&] {
+      sends.closeRead();
+      go.closeWrite();
+      return relayUntilEmpty(dbFile(), r, sends.writeEnd(), go.readEnd());
+    }));
+    ASSERT_GT(children.back(), 0);
+  }
+  sends.closeWrite();
+  go.closeRead();
+  const std::string release(kRelays, 'g');
+  ASSERT_EQ(::write(go.writeEnd(), release.data(), release.size()), static_cast<ssize_t>(release.size()));
+  std::string pending;
+  const auto lines = readLines(sends.readEnd(), 0, pending);
+  for (const pid_t child : children) EXPECT_EQ(exitCodeOf(child), 0);
+  const std::set<std::string> references(lines.begin(), lines.end());
+  EXPECT_EQ(lines.size(), static_cast<std::size_t>(2 * kCases));
+  EXPECT_EQ(references.size(), lines.size()) << "a reference was sent twice";
+  auto store = SqliteCaseStore::open(dbFile());
+  ASSERT_TRUE(store);
+  OutboxQuery delivered;
+  delivered.status = OutboxStatus::Delivered;
+  EXPECT_EQ((*store)->listOutbox(delivered)->size(), static_cast<std::size_t>(2 * kCases));
 }
 
 }  // namespace
