@@ -95,10 +95,13 @@ Result<CaseStore*> Context::store() {
 
 Result<const GatewayConfig*> Context::gatewayConfig() {
   if (!m_opened->gateways) {
-    if (options.config.empty()) {
+    // --config, else KIOSK_CONFIG (as the kiosk), else no gateway at all.
+    const char* fromEnv = std::getenv("KIOSK_CONFIG");
+    const std::string file = !options.config.empty() ? options.config : fromEnv != nullptr ? fromEnv : "";
+    if (file.empty()) {
       m_opened->gateways.emplace();
     } else {
-      auto loaded = GatewayConfig::load(options.config);
+      auto loaded = GatewayConfig::load(file);
       if (!loaded) return tl::unexpected(loaded.error());
       m_opened->gateways.emplace(std::move(*loaded));
     }

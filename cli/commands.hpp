@@ -23,5 +23,7 @@ void addPartsCommands(CLI::App& app, Context& ctx, Action& action);
 
 // case ship N --book: books the return with the configured carrier, then ships (parts_commands.cpp).
 [[nodiscard]] int shipWithBooking(Context& ctx, const std::string& number);
+// outbox run and outbox retry, on the outbox subcommand addOutboxCommands makes.
+void addOutboxRunCommands(CLI::App& outbox, Context& ctx, Action& action);
 
 }  // namespace kiosk::cli

@@ -16,7 +16,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   app.add_flag("--json", ctx.options.json, "Print data as JSON");
   app.add_option("--at", ctx.options.at, "When it happened or as of when, local time YYYY-MM-DDTHH:MM");
   app.add_option("--staff", ctx.options.staff, "Who did it (default: the station's service account)");
-  app.add_option("--config", ctx.options.config, "Gateway configuration file (TOML; default: no gateways)");
+  app.add_option("--config", ctx.options.config, "Gateway configuration file (TOML; default: KIOSK_CONFIG, else no gateways)");
   addCaseCommands(app, ctx, action);
   addWarrantyCommands(app, ctx, action);
   addWorkdaysCommands(app, ctx, action);

@@ -1,5 +1,5 @@
-// kioskctl outbox: the messages the steps queued for the customer. Sending them (outbox run) and
-// retrying parked ones (outbox retry) come with the relay.
+// kioskctl outbox list: the messages the steps queued for the customer; outbox run and outbox
+// retry are in outbox_run_commands.cpp.
 #include <memory>
 #include <ostream>
 
@@ -56,6 +56,7 @@ int printOutbox(Context& ctx, const Result<std::vector<OutboxMessage>>& messages
 void addOutboxCommands(CLI::App& app, Context& ctx, Action& action) {
   CLI::App* outbox = app.add_subcommand("outbox", "Messages to customers queued by the steps");
   outbox->require_subcommand(1);
+  addOutboxRunCommands(*outbox, ctx, action);
   auto o = std::make_shared<OutboxListOptions>();
   CLI::App* list = outbox->add_subcommand("list", "Queued, sent and failed messages, oldest first");
   list->add_option("--status", o->status, "Only messages in this status: queued, sending, delivered, failed");

@@ -68,6 +68,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("parts_order_reference", c.partsOrder.reference);
   v("parts_order_parts", c.partsOrder.parts);
   v("parts_order_id", c.partsOrder.supplierId);
+  v("deviation_noticed_at", c.deviationNoticedAt);
 }
 
 constexpr std::array<std::string_view, 5> kWarrantyColumns = {

@@ -112,6 +112,8 @@ std::string whereOf(const CaseQuery& query) {
   if (query.dueOnOrBefore) andWhere("due <= ?3");
   if (query.vendor) andWhere("device_vendor = ?4");
   if (query.technician) andWhere("technician = ?5");
+  // Spelt as repair_case_deviation_due's WHERE (migration 7), so the sweep reads only that index.
+  if (query.awaitingDeviationNotice) andWhere("done_at IS NULL AND deviation_noticed_at IS NULL");
   return where;
 }
 

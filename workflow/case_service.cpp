@@ -4,6 +4,7 @@
 #include <set>
 
 #include "workflow/case_number.hpp"
+#include "workflow/deviation_notice.hpp"
 #include "workflow/due_dates.hpp"
 #include "workflow/field_rules.hpp"
 #include "workflow/intake.hpp"
@@ -300,6 +301,39 @@ Result<std::vector<RepairCase>> CaseService::find(const std::string& text) {
     if (auto r = add(m_store.findByCustomerName(term, 200)); !r) return tl::unexpected(r.error());
   }
   return found;
+}
+
+Result<std::vector<std::string>> CaseService::noticeDeviations(const Actor& actor, std::size_t limit) {
+  const Date today = dateOf(actor.at);
+  CaseQuery query;
+  query.awaitingDeviationNotice = true;
+  // Before the cut-off only earlier due dates can be missed; today's would fill the page.
+  if (minutesOfDay(actor.at) >= kDeviationCutoffMinutes) {
+    query.dueOnOrBefore = today;
+  } else {
+    query.dueBefore = today;
+  }
+  query.limit = limit;
+  auto candidates = m_store.list(query);
+  if (!candidates) return tl::unexpected(candidates.error());
+  std::vector<std::string> noticed;
+  for (const RepairCase& candidate : *candidates) {
+    bool wrote = false;
+    auto updated = m_store.update(candidate.number, [&](RepairCase& c) -> Result<void> {
+      // Decided again on the state inside the transaction: another station may have shipped it
+      // or noticed it since the list was read.
+      if (!willMissDue(c, actor.at)) return {};
+      c.deviationNoticedAt = actor.at;
+      c.events.push_back({actor.at, actor.staff, kDeviationEvent,
+                          "the customer is told the case will miss its due date " + formatDate(*c.due)});
+      if (m_messages != nullptr) queueDeviation(c, *m_messages);
+      wrote = true;
+      return {};
+    });
+    if (!updated) return tl::unexpected(updated.error());
+    if (wrote) noticed.push_back(candidate.number);
+  }
+  return noticed;
 }
 
 Result<std::vector<RepairCase>> CaseService::list(const CaseQuery& query) { return m_store.list(query); }

@@ -67,6 +67,11 @@ class CaseService {
   [[nodiscard]] Result<RepairCase> close(const std::string& number, const std::string& acceptedBy,
                                          const Actor& actor, const std::string& signature = "");
 
+  // Tells the customers of up to `limit` cases that will miss their due date (willMissDue at
+  // actor.at) so, once each: per case one store transaction with a "deviation-notice" event and
+  // its messages. Returns the numbers noticed. Run by the relay's loop (kiosk, outbox run).
+  [[nodiscard]] Result<std::vector<std::string>> noticeDeviations(const Actor& actor, std::size_t limit);
+
   // Reads: a number is checked (check character) before the store is asked.
   [[nodiscard]] Result<RepairCase> show(const std::string& number);
   // Serial, case number, customer name or mobile; newest first, no duplicates.

@@ -21,6 +21,8 @@ struct CaseQuery {
   std::optional<Date> dueOnOrBefore; // only cases due on or before this day (the due list)
   std::optional<std::string> vendor;      // only this vendor's cases (profile id, e.g. "apple")
   std::optional<std::string> technician;  // only cases this staff member has (exact name; "" = none yet)
+  // Only cases not done (not shipped / visited) whose customer has not had a deviation notice.
+  bool awaitingDeviationNotice = false;
   std::size_t limit = 0;             // 0: no limit
   std::size_t offset = 0;
 };

@@ -32,8 +32,10 @@ std::vector<TextArg> argsOf(const RepairCase& c) {
           {"carrier", c.carrier}};
 }
 
-void queue(RepairCase& c, const MessageTexts& texts, std::string_view channel, std::string_view event,
-           std::string_view textField) {
+}  // namespace
+
+void queueMessage(RepairCase& c, const MessageTexts& texts, std::string_view channel, std::string_view event,
+                  std::string_view textField) {
   const std::string& to = channel == "sms" ? c.customer.mobile : c.customer.email;
   if (to.empty() || c.events.empty()) return;
   const auto args = argsOf(c);
@@ -46,6 +48,8 @@ void queue(RepairCase& c, const MessageTexts& texts, std::string_view channel, s
   m.createdAt = c.events.back().at;  // nextAttemptMs stays 0: due at once
   c.newMessages.push_back(std::move(m));
 }
+
+namespace {
 
 void replaceAll(std::string& text, std::string_view from, std::string_view to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -115,25 +119,25 @@ std::string_view MessageTexts::pattern(std::string_view event, std::string_view 
 }
 
 void queueReceipt(RepairCase& c, const MessageTexts& texts) {
-  queue(c, texts, "sms", "receipt", "text");
-  queue(c, texts, "email", "receipt", "text");
+  queueMessage(c, texts, "sms", "receipt", "text");
+  queueMessage(c, texts, "email", "receipt", "text");
 }
 
 void queueNews(RepairCase& c, const MessageTexts& texts, std::string_view via) {
   if (via != "sms" && via != "email") return;  // a phone call is only recorded
   // The news is the open quote when there is one, else the warranty decision, else the receipt.
   if (c.quoteOre && c.status == CaseStatus::AwaitingCustomer) {
-    queue(c, texts, via, "quote", "text");
+    queueMessage(c, texts, via, "quote", "text");
   } else if (c.warranty) {
-    queue(c, texts, via, "decision", c.warranty->covered ? "covered" : "not_covered");
+    queueMessage(c, texts, via, "decision", c.warranty->covered ? "covered" : "not_covered");
   } else {
-    queue(c, texts, via, "receipt", "text");
+    queueMessage(c, texts, via, "receipt", "text");
   }
 }
 
 void queueTracking(RepairCase& c, const MessageTexts& texts) {
-  queue(c, texts, "sms", "shipped", "text");
-  queue(c, texts, "email", "shipped", "text");
+  queueMessage(c, texts, "sms", "shipped", "text");
+  queueMessage(c, texts, "email", "shipped", "text");
 }
 
 void addressNewMessages(RepairCase& c) {

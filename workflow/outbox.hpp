@@ -66,7 +66,8 @@ class MessageTexts {
   static constexpr std::pair<std::string_view, std::string_view> kRequiredKeys[] = {
       {"receipt", "subject"}, {"receipt", "text"},     {"decision", "subject"},
       {"decision", "covered"}, {"decision", "not_covered"}, {"quote", "subject"},
-      {"quote", "text"},       {"shipped", "subject"},  {"shipped", "text"}};
+      {"quote", "text"},       {"shipped", "subject"},  {"shipped", "text"},
+      {"deviation", "subject"}, {"deviation", "text"}};
 
   [[nodiscard]] static Result<MessageTexts> load(const std::filesystem::path& assetsDir, std::string_view language);
   [[nodiscard]] static Result<MessageTexts> parse(const std::string& json, std::string_view language,
@@ -87,6 +88,10 @@ class MessageTexts {
 void queueReceipt(RepairCase& c, const MessageTexts& texts);                        // case new
 void queueNews(RepairCase& c, const MessageTexts& texts, std::string_view via);     // inform; phone: none
 void queueTracking(RepairCase& c, const MessageTexts& texts);                       // ship
+// The building block of those: one message on `channel` (to the case's mobile for "sms", its
+// e-mail for "email"; none when the case has no such address) with texts event.textField.
+void queueMessage(RepairCase& c, const MessageTexts& texts, std::string_view channel, std::string_view event,
+                  std::string_view textField);
 
 // Fills in the case number, the reference and {number} of every message in c.newMessages. The
 // store calls it with the number known, inside the transaction that writes them.

@@ -99,6 +99,9 @@ struct RepairCase {
   bool lateReport = false;              // Lenovo: reported in the 15:30-16:00 band
   std::optional<LocalTime> doneAt;      // shipped (carry-in) or on-site visit done (Lenovo)
   std::optional<LocalTime> closedAt;
+  // When the customer was told the case will miss its due date (workflow/deviation_notice.hpp);
+  // set once, so the notice is never sent twice.
+  std::optional<LocalTime> deviationNoticedAt;
   std::string acceptedBy;
   // The customer's signature accepting the case, as drawn on the kiosk's screen: SVG path data
   // in the signature canvas's own integer coordinates (origin top left, y down), one "M x y"

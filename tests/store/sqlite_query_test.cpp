@@ -309,6 +309,12 @@ TEST_F(SqliteQueryTest, TheQueueQueriesUseThePartialIndexes) {
   const std::string outcomes =
       plan("SELECT count(*) FROM repair_case WHERE due BETWEEN '2026-11-01' AND '2026-11-30'");
   EXPECT_NE(outcomes.find("repair_case_due"), std::string::npos) << outcomes;
+  // The deviation sweep (CaseService::noticeDeviations) reads only cases still to be noticed.
+  const std::string deviations = plan(
+      "SELECT * FROM repair_case WHERE status <> 'closed' AND due <= '2026-11-25' AND done_at IS NULL "
+      "AND deviation_noticed_at IS NULL ORDER BY due NULLS LAST, seq LIMIT 50");
+  EXPECT_NE(deviations.find("repair_case_deviation_due"), std::string::npos) << deviations;
+  EXPECT_EQ(deviations.find("TEMP B-TREE"), std::string::npos) << deviations;
 }
 
 }  // namespace
