@@ -74,7 +74,10 @@ void scrollRound(const fs::path& db, int frames, ScrollRun& run) {
   if (!fonts) throw std::runtime_error(fonts.error().message);
   auto texts = Translations::load(KIOSK_ASSETS_DIR, "nb");
   if (!texts) throw std::runtime_error(texts.error().message);
-  BackendConfig config{db, KIOSK_ASSETS_DIR, fs::temp_directory_path() / "kiosk-bench-documents"};
+  BackendConfig config;
+  config.database = db;
+  config.assets = KIOSK_ASSETS_DIR;
+  config.documents = fs::temp_directory_path() / "kiosk-bench-documents";
   auto backend = KioskBackend::open(config, clock, [] { GlfwShell::wake(); });
   if (!backend) throw std::runtime_error(backend.error().message);
   (*backend)->setStaff("Bench");

@@ -6,6 +6,7 @@ target_sources(kiosk_app PRIVATE
   screens/case_step_forms.cpp
   screens/case_step_panel.cpp
   screens/case_timeline.cpp
+  screens/case_messages.cpp
   screens/case_warranty_text.cpp
   screens/customer_status_lines.cpp
   screens/customer_status_screen.cpp

@@ -5,6 +5,7 @@
 #include "scanner/frame_source.hpp"
 #include "scanner/print_file.hpp"
 #include "store/sqlite_case_store.hpp"
+#include "workflow/outbox_store.hpp"
 
 namespace kiosk {
 
@@ -20,8 +21,13 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& co
   // The customer's texts (bokmål for now, as kioskctl): intake, inform and ship queue messages.
   auto messages = MessageTexts::load(config.assets, kDefaultLanguage);
   if (!messages) return tl::unexpected(messages.error());
-  return std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors), std::move(wake),
-                                        std::move(*messages));
+  auto backend = std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors),
+                                                std::move(wake), std::move(*messages));
+  auto relay = StationRelay::start(config.database, config.gateways, backend->m_vendors, *backend->m_messages,
+                                   clock, config.station);
+  if (!relay) return tl::unexpected(relay.error());
+  backend->m_relay = std::move(*relay);
+  return backend;
 }
 
 KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
@@ -104,12 +110,18 @@ std::future<Result<DashboardFigures>> KioskBackend::dashboard(int weeks) {
 
 std::future<Result<RepairCase>> KioskBackend::runStep(StepCommand command) {
   return m_tasks.run<Result<RepairCase>>(
-      [this, command = std::move(command)] { return command(m_service, actor()); });
+      [this, command = std::move(command)] { return messagesMayWait(command(m_service, actor())); });
 }
 
 std::future<Result<RepairCase>> KioskBackend::registerCase(IntakeForm form) {
   return m_tasks.run<Result<RepairCase>>(
-      [this, form = std::move(form)] { return m_service.registerCase(form, actor()); });
+      [this, form = std::move(form)] { return messagesMayWait(m_service.registerCase(form, actor())); });
+}
+
+Result<RepairCase> KioskBackend::messagesMayWait(Result<RepairCase> stepped) {
+  // The step's messages are committed with it: the relay may send them now.
+  if (stepped && !stepped->newMessages.empty() && m_relay) m_relay->wake();
+  return stepped;
 }
 
 std::future<Result<IntakeDocuments>> KioskBackend::saveIntakeDocuments(RepairCase repairCase, std::string language) {
@@ -185,6 +197,34 @@ std::future<Result<LabelPrinted>> KioskBackend::printLabel(RepairCase repairCase
       [this, repairCase = std::move(repairCase), printer = std::move(printer), language = std::move(language)] {
         return printLabelZpl(repairCase, m_config.assets, language, printer);
       });
+}
+
+std::future<Result<std::vector<OutboxMessage>>> KioskBackend::caseMessages(std::string number) {
+  return m_tasks.run<Result<std::vector<OutboxMessage>>>([this, number = std::move(number)] {
+    OutboxQuery query;
+    query.caseNumber = number;
+    return m_service.outbox(query);
+  });
+}
+
+std::future<Result<OutboxMessage>> KioskBackend::retryMessage(std::int64_t id) {
+  return m_tasks.run<Result<OutboxMessage>>([this, id]() -> Result<OutboxMessage> {
+    auto* outbox = dynamic_cast<OutboxStore*>(m_store.get());
+    if (outbox == nullptr) return storageError("this store keeps no outbox");
+    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    return outbox->retryOutbox(id, nowMs);
+  });
+}
+
+StationRelayStatus KioskBackend::relayStatus() const {
+  return m_relay ? m_relay->status() : StationRelayStatus{};
+}
+
+GatewayChannels KioskBackend::gateways() const {
+  const GatewayConfig& g = m_config.gateways;
+  return {g.sms.has_value(), g.email.has_value(), g.parts.has_value(), g.carrier.has_value()};
 }
 
 }  // namespace kiosk

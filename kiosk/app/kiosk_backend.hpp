@@ -18,6 +18,8 @@
 
 #include "kiosk/app/background_tasks.hpp"
 #include "kiosk/app/label_printing.hpp"
+#include "kiosk/app/station_relay.hpp"
+#include "gateways/gateway_config.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/dashboard.hpp"
@@ -46,11 +48,19 @@ struct DatabaseInfo {
   std::size_t cases = 0;  // open and closed
 };
 
+// Which gateways the station's configuration sets (kiosk --config); without SMS and e-mail the
+// customer's messages wait in the outbox, and the case screen says so.
+struct GatewayChannels {
+  bool sms = false, email = false, parts = false, carrier = false;
+};
+
 struct BackendConfig {
   std::filesystem::path database;  // the SQLite file
   std::filesystem::path assets;    // vendor profiles, translations, print layouts
   std::filesystem::path documents; // where labels and receipts are saved when no printer is set
   std::chrono::milliseconds watchInterval{1000};  // how often other stations' changes are looked for
+  GatewayConfig gateways;          // from --config; default: none set
+  std::string station = "kiosk";   // who the background relay's events name (deviation notices)
 };
 
 class KioskBackend {
@@ -108,6 +118,14 @@ class KioskBackend {
   // BadInput on field "printer" saying what is wrong. Cheap: no network.
   [[nodiscard]] static Result<std::string> checkPrinterAddress(const std::string& text);
 
+  // The customer's messages of one case, oldest first (the outbox), and a failed one queued
+  // again with a fresh budget of attempts.
+  [[nodiscard]] std::future<Result<std::vector<OutboxMessage>>> caseMessages(std::string number);
+  [[nodiscard]] std::future<Result<OutboxMessage>> retryMessage(std::int64_t id);
+  [[nodiscard]] GatewayChannels gateways() const;
+  // What the background relay sent so far; nothing when none runs (a backend made by a test).
+  [[nodiscard]] StationRelayStatus relayStatus() const;
+
   // Intake: the case's label as ZPL to the station's network label printer (HOST:PORT), besides
   // the PNG saveIntakeDocuments keeps. A printer that does not answer is an error on "printer".
   [[nodiscard]] std::future<Result<LabelPrinted>> printLabel(RepairCase repairCase, std::string printer,
@@ -115,6 +133,7 @@ class KioskBackend {
 
  private:
   [[nodiscard]] Actor actor() const;
+  [[nodiscard]] Result<RepairCase> messagesMayWait(Result<RepairCase> stepped);
   void watchForChanges();
 
   BackendConfig m_config;
@@ -130,6 +149,8 @@ class KioskBackend {
   std::mutex m_watchMutex;
   std::condition_variable m_watchStop;
   bool m_stopping = false;
+  // Started by open() only; stopped before the tasks (which wake it) and the store go.
+  std::unique_ptr<StationRelay> m_relay;
   // Last: their threads stop before the store they use goes away.
   BackgroundTasks m_tasks;
   std::thread m_watcher;

@@ -39,11 +39,12 @@ std::string hostName() {
 
 Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* const* argv) {
   KioskOptions o;
-  std::string db, assets, documents, screenshot, size;
+  std::string db, assets, documents, screenshot, size, config;
   CLI::App app{"kiosk: the repair workflow at the bench and the counter"};
   app.add_option("--db", db, "SQLite case database (default: KIOSK_DB or the user's data folder)");
   app.add_option("--assets", assets, "Folder with vendor profiles, translations and print layouts");
   app.add_option("--documents", documents, "Where labels and receipts are saved (default: next to the database)");
+  app.add_option("--config", config, "Gateway configuration, TOML (default: KIOSK_CONFIG; none: messages wait)");
   app.add_option("--lang", o.language, "Language: nb (default) or en");
   app.add_option("--station", o.station, "This station's name (default: the host name)");
   app.add_option("--staff", o.staff, "Who is signed in at start");
@@ -72,6 +73,11 @@ Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* cons
              : !env("KIOSK_ASSETS").empty() ? std::filesystem::path(env("KIOSK_ASSETS"))
                                             : std::filesystem::path(KIOSK_ASSETS_DIR);
   o.documents = !documents.empty() ? std::filesystem::path(documents) : o.database.parent_path() / "documents";
+  if (!config.empty()) {
+    o.gatewayConfig = config;
+  } else if (!env("KIOSK_CONFIG").empty()) {
+    o.gatewayConfig = env("KIOSK_CONFIG");
+  }
   if (o.station.empty()) o.station = hostName();
   if (!screenshot.empty()) o.screenshotDir = screenshot;
   if (!size.empty()) {

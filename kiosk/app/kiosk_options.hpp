@@ -12,6 +12,9 @@ struct KioskOptions {
   std::filesystem::path database;    // --db; default: the user's data folder (as kioskctl)
   std::filesystem::path assets;      // --assets; default: KIOSK_ASSETS or the build's assets
   std::filesystem::path documents;   // --documents; where labels and receipts are saved
+  // --config FILE (or KIOSK_CONFIG): the gateways (SMS, e-mail, parts, carrier) and how the
+  // outbox relay sends; none: messages wait in the outbox (gateways/README.md).
+  std::optional<std::filesystem::path> gatewayConfig;
   std::string language = "nb";       // --lang nb|en
   std::string station;               // --station; default: the host name
   std::string staff;                 // --staff: who is signed in at start

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "kiosk/screens/case_header.hpp"
 #include "kiosk/screens/case_timeline.hpp"
 #include "kiosk/ui/imgui_input.hpp"
@@ -33,7 +35,9 @@ void CaseScreen::onDataChanged(KioskContext& ctx) {
   if (m_case && !m_pendingStep.active() && !m_pendingLoad.active()) load(ctx, m_case->number);
 }
 
-bool CaseScreen::waiting() const { return m_pendingLoad.active() || m_pendingStep.active(); }
+bool CaseScreen::waiting() const {
+  return m_pendingLoad.active() || m_pendingStep.active() || m_messages.waiting();
+}
 
 bool CaseScreen::takeScan(KioskContext& ctx, const ScanReading& scan) {
   (void)ctx;
@@ -49,11 +53,13 @@ void CaseScreen::load(KioskContext& ctx, const std::string& number) {
 }
 
 void CaseScreen::poll(KioskContext& ctx) {
+  m_messages.poll(ctx);
   if (auto loaded = m_pendingLoad.take()) {
     if (*loaded) {
       if (!m_case || m_case->number != (*loaded)->number) m_panel.reset();
       m_case = std::move(**loaded);
       m_panel.caseChanged(*m_case, vendorFor(ctx, *m_case));
+      m_messages.refresh(ctx, m_case->number);
     } else {
       m_loadError = loaded->error();
       // Another case was asked for and does not exist: back to the prompt with the reason.
@@ -64,6 +70,7 @@ void CaseScreen::poll(KioskContext& ctx) {
     if (*stepped) {
       m_case = std::move(**stepped);
       m_panel.stepDone();
+      m_messages.refresh(ctx, m_case->number);  // the step may have queued some
     } else {
       m_panel.stepFailed(stepped->error());
       // The case may have moved on at another station: show it as it is now.
@@ -79,6 +86,7 @@ void CaseScreen::draw(KioskContext& ctx) {
       input::pressed(input::Key::Escape)) {
     m_case.reset();
     m_panel.reset();
+    m_messages.reset();
     m_loadError.reset();
     m_focusPrompt = true;
   }
@@ -134,10 +142,33 @@ void CaseScreen::drawCase(KioskContext& ctx, const RepairCase& c) {
   }
   if (c.status == CaseStatus::Closed) drawAcceptance(ctx, c);
   ImGui::Separator();
-  drawCaseTimeline(ctx, c);
+  drawHistory(ctx, c);
 
   // Applied after drawing: the step runs on the backend, the updated case comes back.
   if (intent) m_pendingStep = Pending(ctx.backend.runStep(std::move(intent->command)));
+}
+
+// The timeline and the customer's messages share the rest of the screen as two tabs; the
+// messages tab counts them, and says so when one failed.
+void CaseScreen::drawHistory(KioskContext& ctx, const RepairCase& c) {
+  const UiText& t = ctx.t();
+  m_historyTabsAt = ImGui::GetCursorScreenPos();
+  if (!ImGui::BeginTabBar("##history")) return;
+  if (ImGui::BeginTabItem(t("case.timeline"))) {
+    drawCaseTimeline(ctx, c);
+    ImGui::EndTabItem();
+  }
+  const auto& messages = m_messages.messages();
+  const bool anyFailed = std::any_of(messages.begin(), messages.end(),
+                                     [](const OutboxMessage& m) { return m.status == OutboxStatus::Failed; });
+  const std::string label = t.format(anyFailed ? "case.messages.tab_failed" : "case.messages.tab",
+                                     {{"count", std::to_string(messages.size())}}) +
+                            "###messages";
+  if (ImGui::BeginTabItem(label.c_str())) {
+    m_messages.draw(ctx);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 }  // namespace kiosk

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/screens/case_messages.hpp"
 #include "kiosk/screens/case_step_panel.hpp"
 #include "kiosk/screens/screen.hpp"
 
@@ -25,12 +26,16 @@ class CaseScreen final : public Screen {
   [[nodiscard]] const std::optional<RepairCase>& shownCase() const { return m_case; }
   [[nodiscard]] const CaseStepPanel& panel() const { return m_panel; }
   [[nodiscard]] const std::optional<Error>& loadError() const { return m_loadError; }
+  [[nodiscard]] const CaseMessages& messages() const { return m_messages; }
+  // The top left of the timeline / messages tabs last frame (screen pixels).
+  [[nodiscard]] ImVec2 historyTabsAt() const { return m_historyTabsAt; }
 
  private:
   void load(KioskContext& ctx, const std::string& number);
   void poll(KioskContext& ctx);
   void drawPrompt(KioskContext& ctx);
   void drawCase(KioskContext& ctx, const RepairCase& repairCase);
+  void drawHistory(KioskContext& ctx, const RepairCase& repairCase);
 
   std::optional<RepairCase> m_case;
   Pending<Result<RepairCase>> m_pendingLoad;
@@ -38,6 +43,8 @@ class CaseScreen final : public Screen {
   std::optional<Error> m_loadError;
   Pending<Result<RepairCase>> m_pendingStep;
   CaseStepPanel m_panel;
+  CaseMessages m_messages;
+  ImVec2 m_historyTabsAt{};
   std::array<char, 32> m_number{};  // typed on the prompt
   bool m_focusPrompt = true;
 };

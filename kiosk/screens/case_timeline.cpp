@@ -21,7 +21,6 @@ std::string eventText(const std::string& kind, const UiText& text) {
 
 void drawCaseTimeline(KioskContext& ctx, const RepairCase& c) {
   const UiText& t = ctx.t();
-  ImGui::TextUnformatted(t("case.timeline"));
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##timeline", 4, kFlags)) return;

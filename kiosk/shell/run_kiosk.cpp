@@ -84,6 +84,12 @@ int runKiosk(int argc, const char* const* argv) {
   if (!clock) return fail(clockError);
   auto texts = Translations::load(o.assets, o.language);
   if (!texts) return fail(texts.error());
+  GatewayConfig gateways;  // none set: the customer's messages wait in the outbox
+  if (o.gatewayConfig) {
+    auto loaded = GatewayConfig::load(*o.gatewayConfig);
+    if (!loaded) return fail(loaded.error());  // before a window opens: the error names the key
+    gateways = std::move(*loaded);
+  }
 
   auto shell = GlfwShell::open(WindowOptions{o.width, o.height, o.fullscreen, !o.screenshotDir.has_value()});
   if (!shell) return fail(shell.error());
@@ -97,7 +103,12 @@ int runKiosk(int argc, const char* const* argv) {
   auto fonts = loadKioskFonts();
   if (!fonts) return fail(fonts.error());
 
-  BackendConfig config{o.database, o.assets, o.documents};
+  BackendConfig config;
+  config.database = o.database;
+  config.assets = o.assets;
+  config.documents = o.documents;
+  config.gateways = std::move(gateways);
+  config.station = o.station;
   auto backend = KioskBackend::open(config, *clock, [] { GlfwShell::wake(); });
   if (!backend) return fail(backend.error());
   (*backend)->setStaff(o.staff);

@@ -57,7 +57,11 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
     auto added = fillWithDemoCases(*m_service, options.demoCases, m_clock.now());
     if (!added) throw std::runtime_error(added.error().message);
   }
-  BackendConfig config{":memory:", KIOSK_ASSETS_DIR, m_documents, std::chrono::milliseconds(20)};
+  BackendConfig config;
+  config.database = ":memory:";
+  config.assets = KIOSK_ASSETS_DIR;
+  config.documents = m_documents;
+  config.watchInterval = std::chrono::milliseconds(20);
   auto messages = MessageTexts::load(KIOSK_ASSETS_DIR, kDefaultLanguage);
   if (!messages) throw std::runtime_error(messages.error().message);
   m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog),

@@ -36,6 +36,20 @@ TEST(KioskOptions, GivenOptionsWin) {
   EXPECT_EQ((*options)->screenshotDir, std::filesystem::path("/tmp/s"));
 }
 
+TEST(KioskOptions, TheGatewayConfigurationComesFromConfigOrKioskConfigElseNone) {
+  ::unsetenv("KIOSK_CONFIG");
+  const auto none = parse({});
+  ASSERT_TRUE(none && *none);
+  EXPECT_FALSE((*none)->gatewayConfig) << "no gateway set: messages wait in the outbox";
+  ::setenv("KIOSK_CONFIG", "/etc/kiosk/gateways.toml", 1);
+  const auto fromEnv = parse({});
+  const auto given = parse({"--config", "/tmp/other.toml"});
+  ::unsetenv("KIOSK_CONFIG");
+  ASSERT_TRUE(fromEnv && *fromEnv && given && *given);
+  EXPECT_EQ((*fromEnv)->gatewayConfig, std::filesystem::path("/etc/kiosk/gateways.toml"));
+  EXPECT_EQ((*given)->gatewayConfig, std::filesystem::path("/tmp/other.toml"));
+}
+
 TEST(KioskOptions, ABadSizeIsRefusedNamingTheOption) {
   for (const char* size : {"10x10", "1280", "1280*720", "99999x720"}) {
     const auto options = parse({"--size", size});
