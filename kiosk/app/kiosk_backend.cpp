@@ -214,7 +214,9 @@ std::future<Result<OutboxMessage>> KioskBackend::retryMessage(std::int64_t id) {
     const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
-    return outbox->retryOutbox(id, nowMs);
+    auto retried = outbox->retryOutbox(id, nowMs);
+    if (retried && m_relay) m_relay->wake();  // tried again now, not after the relay's wait
+    return retried;
   });
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -51,9 +53,18 @@ void CaseMessages::draw(KioskContext& ctx) {
   m_firstRetryButton.reset();
   const UiText& t = ctx.t();
   const GatewayChannels gateways = ctx.backend.gateways();
+  // Said where the technician looks, so nobody promises the customer a message that waits.
+  const auto waitsOn = [&](std::string_view channel) {
+    return std::any_of(m_messages.begin(), m_messages.end(), [&](const OutboxMessage& m) {
+      return m.channel == channel && m.status != OutboxStatus::Delivered;
+    });
+  };
   if (!gateways.sms && !gateways.email) {
-    // Said where the technician looks, so nobody promises the customer an SMS that waits.
     ImGui::TextColored(theme::kAtRisk, "%s", t("case.messages.no_gateway"));
+  } else if (!gateways.sms && waitsOn("sms")) {
+    ImGui::TextColored(theme::kAtRisk, "%s", t("case.messages.no_sms_gateway"));
+  } else if (!gateways.email && waitsOn("email")) {
+    ImGui::TextColored(theme::kAtRisk, "%s", t("case.messages.no_email_gateway"));
   }
   if (m_error) widgets::errorLine(*m_error, t);
   if (m_messages.empty()) {
