@@ -69,6 +69,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("parts_order_parts", c.partsOrder.parts);
   v("parts_order_id", c.partsOrder.supplierId);
   v("deviation_noticed_at", c.deviationNoticedAt);
+  v("demo", c.demo);
 }
 
 constexpr std::array<std::string_view, 5> kWarrantyColumns = {

@@ -33,6 +33,7 @@ struct IntakeForm {
   std::string agreement;  // defaults to the vendor's service contract
   std::string accessories, condition, shelf;
   std::string secondCaseReason;
+  bool demo = false;  // kioskctl demo: a made-up customer (RepairCase::demo)
 };
 
 // What the warranty decision of `repairCase` is judged on: its device, its damage, and the day

@@ -148,6 +148,7 @@ Result<std::size_t> fillWithDemoCases(CaseService& service, std::size_t count, L
     f.address = kAddresses[i % kAddresses.size()];
     f.fault = kFaults[i % kFaults.size()];
     f.channel = i % 4 == 0 ? "phone" : "counter";
+    f.demo = true;
     f.accessories = i % 2 == 0 ? "Lader" : "";
     f.condition = i % 5 == 0 ? "Riper i lokket" : "Pent brukt";
     f.shelf = "H" + std::to_string(1 + i % 12);

@@ -99,6 +99,7 @@ Result<RepairCase> draftCase(const IntakeForm& f, const VendorCatalog& vendors, 
   c.intake.condition = trim(f.condition);
   c.intake.shelf = trim(f.shelf);
   c.intake.secondCaseReason = trim(f.secondCaseReason);
+  c.demo = f.demo;
 
   c.registeredAt = actor.at;
   c.status = CaseStatus::Registered;

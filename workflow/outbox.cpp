@@ -37,7 +37,7 @@ std::vector<TextArg> argsOf(const RepairCase& c) {
 void queueMessage(RepairCase& c, const MessageTexts& texts, std::string_view channel, std::string_view event,
                   std::string_view textField) {
   const std::string& to = channel == "sms" ? c.customer.mobile : c.customer.email;
-  if (to.empty() || c.events.empty()) return;
+  if (to.empty() || c.events.empty() || c.demo) return;
   const auto args = argsOf(c);
   OutboxMessage m;
   m.eventPosition = c.events.size() - 1;

@@ -102,6 +102,9 @@ struct RepairCase {
   // When the customer was told the case will miss its due date (workflow/deviation_notice.hpp);
   // set once, so the notice is never sent twice.
   std::optional<LocalTime> deviationNoticedAt;
+  // Made by `kioskctl demo`: the customer is made up (the mobile number may be someone's), so no
+  // step ever queues a message to them, whatever station works the case.
+  bool demo = false;
   std::string acceptedBy;
   // The customer's signature accepting the case, as drawn on the kiosk's screen: SVG path data
   // in the signature canvas's own integer coordinates (origin top left, y down), one "M x y"

@@ -119,5 +119,19 @@ TEST_F(DeviationNoticeTest, TheSweepTakesAtMostItsLimitOldestDueFirst) {
   EXPECT_EQ(*rest, std::vector<std::string>(numbers.begin() + 3, numbers.end()));
 }
 
+TEST_F(DeviationNoticeTest, ADemoCaseIsNoticedOnItsTimelineButItsMadeUpCustomerIsNeverMessaged) {
+  IntakeForm form = lenovoIntake();
+  form.email = "kunde@example.no";
+  form.demo = true;
+  auto c = service().registerCase(form, Actor{"demo", at("2026-11-24T10:00:00")});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_TRUE(c->newMessages.empty()) << "no receipt to a made-up customer";
+  EXPECT_EQ(sweep("2026-11-26T09:00:00"), std::vector<std::string>{c->number});
+  EXPECT_EQ(store().load(c->number)->events.back().kind, kDeviationEvent);
+  auto all = store().listOutbox({});
+  ASSERT_TRUE(all);
+  EXPECT_TRUE(all->empty());
+}
+
 }  // namespace
 }  // namespace kiosk::test

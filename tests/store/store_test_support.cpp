@@ -55,6 +55,8 @@ RepairCase fullCase(const std::string& serial) {
   c.acceptedBy = "Kari at the counter";
   c.acceptanceSignature = "M 12 40 L 18 31 L 25 44 L -3 0 M 60 20 L 61 52";
   c.technician = "Per Ærøe";
+  c.deviationNoticedAt = at("2026-11-30T15:00:00");
+  c.demo = true;
   c.partsOrder = PartsOrder{"XXXX-XXXX-7-parts", {"661-26310 Logic board", "Skruer, æøå"}, "PO-77"};
   c.events = {CaseEvent{at("2026-11-24T09:15:30"), "ola", "registered", "at the counter"},
               CaseEvent{at("2026-11-24T13:00:00"), "per", "diagnosed", "logic board, liquid"}};
@@ -127,6 +129,8 @@ void expectSameCase(const RepairCase& e, const RepairCase& a) {
   EXPECT_EQ(e.acceptedBy, a.acceptedBy);
   EXPECT_EQ(e.acceptanceSignature, a.acceptanceSignature);
   EXPECT_EQ(e.technician, a.technician);
+  EXPECT_EQ(e.deviationNoticedAt, a.deviationNoticedAt);
+  EXPECT_EQ(e.demo, a.demo);
   EXPECT_EQ(e.partsOrder.reference, a.partsOrder.reference);
   EXPECT_EQ(e.partsOrder.parts, a.partsOrder.parts);
   EXPECT_EQ(e.partsOrder.supplierId, a.partsOrder.supplierId);
