@@ -1,11 +1,13 @@
 #include "kiosk/app/kiosk_backend.hpp"
 
+#include "gateways/carrier_http.hpp"
 #include "gateways/raw_printer.hpp"
 #include "kiosk/app/intake_documents.hpp"
 #include "scanner/frame_source.hpp"
 #include "scanner/print_file.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "workflow/outbox_store.hpp"
+#include "workflow/return_booking.hpp"
 
 namespace kiosk {
 
@@ -40,6 +42,7 @@ KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std:
       m_messages(std::move(messages)),
       m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr),
       m_wake(std::move(wake)),
+      m_carrier(config.gateways.carrier ? std::make_unique<HttpCarrier>(*config.gateways.carrier) : nullptr),
       m_tasks(m_wake),
       m_watcher([this] { watchForChanges(); }) {}
 
@@ -222,6 +225,13 @@ std::future<Result<OutboxMessage>> KioskBackend::retryMessage(std::int64_t id) {
 
 StationRelayStatus KioskBackend::relayStatus() const {
   return m_relay ? m_relay->status() : StationRelayStatus{};
+}
+
+std::optional<KioskBackend::StepCommand> KioskBackend::bookReturnCommand(std::string number) {
+  if (!m_carrier) return std::nullopt;
+  return StepCommand([this, number = std::move(number)](CaseService& service, const Actor& actor) {
+    return bookAndShip(service, *m_carrier, number, actor);
+  });
 }
 
 GatewayChannels KioskBackend::gateways() const {

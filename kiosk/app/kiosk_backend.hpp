@@ -20,6 +20,7 @@
 #include "kiosk/app/label_printing.hpp"
 #include "kiosk/app/station_relay.hpp"
 #include "gateways/gateway_config.hpp"
+#include "workflow/carrier.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/dashboard.hpp"
@@ -123,6 +124,10 @@ class KioskBackend {
   [[nodiscard]] std::future<Result<std::vector<OutboxMessage>>> caseMessages(std::string number);
   [[nodiscard]] std::future<Result<OutboxMessage>> retryMessage(std::int64_t id);
   [[nodiscard]] GatewayChannels gateways() const;
+  // The ship step with the return booked at the configured carrier (workflow/return_booking.hpp:
+  // refused before booking when the case cannot ship; a repeat books under the same reference);
+  // nullopt without a [carrier]. Runs on the worker through runStep like any step.
+  [[nodiscard]] std::optional<StepCommand> bookReturnCommand(std::string number);
   // What the background relay sent so far; nothing when none runs (a backend made by a test).
   [[nodiscard]] StationRelayStatus relayStatus() const;
 
@@ -151,6 +156,7 @@ class KioskBackend {
   bool m_stopping = false;
   // Started by open() only; stopped before the tasks (which wake it) and the store go.
   std::unique_ptr<StationRelay> m_relay;
+  std::unique_ptr<Carrier> m_carrier;  // from [carrier]; null without one
   // Last: their threads stop before the store they use goes away.
   BackgroundTasks m_tasks;
   std::thread m_watcher;

@@ -275,6 +275,16 @@ std::optional<StepIntent> CaseStepPanel::shipForm(KioskContext& ctx, const Repai
                        fieldWidth());
   const std::string to = t.format("case.form.ship_to", {{"address", c.customer.address}});
   ImGui::TextColored(theme::kMuted, "%s", to.c_str());
+  // With a carrier configured the return is booked there and its tracking number stored:
+  // nothing to type (Ctrl+B, or the button).
+  if (ctx.backend.gateways().carrier) {
+    const bool book = ImGui::Button(t("case.form.book_return")) || (input::ctrlHeld() && input::pressed(input::Key::B));
+    ImGui::SameLine();
+    ImGui::TextColored(theme::kMuted, "%s", t("case.form.book_return_hint"));
+    if (book) {
+      if (auto command = ctx.backend.bookReturnCommand(c.number)) return StepIntent{Step::Ship, std::move(*command)};
+    }
+  }
   confirm |= formButtons(ctx, "case.form.confirm");
   if (!confirm || !m_form) return std::nullopt;
   return StepIntent{Step::Ship, [n = c.number, carrier = std::string(m_carrier.data()),

@@ -10,7 +10,7 @@ namespace kiosk::input {
 enum class Key : int {
   Tab = 258, Enter = 257, Escape = 256, Backspace = 259, Delete = 261,
   Right = 262, Left = 263, Down = 264, Up = 265, PageUp = 266, PageDown = 267, Home = 268, End = 269,
-  Space = 32, A = 65, C = 67, F = 70, V = 86, X = 88, Y = 89, Z = 90,
+  Space = 32, A = 65, B = 66, C = 67, F = 70, V = 86, X = 88, Y = 89, Z = 90,
   F1 = 290, F2 = 291, F3 = 292, F4 = 293, F5 = 294, F6 = 295, F7 = 296, F8 = 297,
   LeftCtrl = 341, LeftShift = 340, LeftAlt = 342,
 };

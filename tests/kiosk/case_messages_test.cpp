@@ -2,6 +2,7 @@
 // and a failed one tried again with a click.
 #include <gtest/gtest.h>
 
+#include "gateways/loopback_server.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
 #include "support/sample_intake.hpp"
@@ -77,6 +78,39 @@ TEST(CaseMessages, AFailedMessageIsTriedAgainFromItsTab) {
   EXPECT_EQ(after.front().status, OutboxStatus::Queued);
   EXPECT_EQ(after.front().attempts, 0) << "a fresh budget of attempts";
   EXPECT_FALSE(screen->messages().firstRetryButton());
+}
+
+TEST(CaseMessages, WithACarrierTheReturnIsBookedFromTheShipFormAndTheCustomerToldItsTracking) {
+  LoopbackServer carrier(pythonServer("parts_carrier_server.py", {"carrier-token"}));
+  HeadlessOptions options;
+  options.gateways.carrier = HttpGatewayConfig{carrier.url("http"), "carrier-token", 5000, ""};
+  HeadlessKiosk kiosk(options);
+  const std::string number = registerAtTheCounter(kiosk);
+  const Actor per{"per", kiosk.clock().now()};
+  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, per));
+  ASSERT_TRUE(kiosk.service().decide(number, per));
+  ASSERT_TRUE(kiosk.service().inform(number, "sms", per));
+  ASSERT_TRUE(kiosk.service().orderParts(number, {"661-1"}, per));
+  ASSERT_TRUE(kiosk.service().receiveParts(number, per));
+  ASSERT_TRUE(kiosk.service().markRepaired(number, per));
+  kiosk.scan(number);
+  kiosk.settle();
+  kiosk.press(input::Key::Enter);  // the likeliest step: ship, its form open
+  kiosk.settle();
+  ASSERT_EQ(kiosk.screenAs<CaseScreen>()->panel().openForm(), Step::Ship);
+  kiosk.pressWithCtrl(input::Key::B);
+  kiosk.settle();
+
+  auto shipped = kiosk.store().load(number);
+  ASSERT_TRUE(shipped) << shipped.error().message;
+  EXPECT_EQ(shipped->status, CaseStatus::Shipped);
+  EXPECT_FALSE(shipped->carrier.empty());
+  EXPECT_FALSE(shipped->tracking.empty()) << "the carrier's tracking number is stored";
+  OutboxQuery tracking;
+  tracking.caseNumber = number;
+  auto messages = kiosk.store().listOutbox(tracking);
+  ASSERT_TRUE(messages);
+  EXPECT_NE(messages->back().text.find(shipped->tracking), std::string::npos) << messages->back().text;
 }
 
 }  // namespace

@@ -62,6 +62,7 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
   config.assets = KIOSK_ASSETS_DIR;
   config.documents = m_documents;
   config.watchInterval = std::chrono::milliseconds(20);
+  config.gateways = options.gateways;
   auto messages = MessageTexts::load(KIOSK_ASSETS_DIR, kDefaultLanguage);
   if (!messages) throw std::runtime_error(messages.error().message);
   m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog),

@@ -21,6 +21,7 @@ struct HeadlessOptions {
   std::size_t demoCases = 0;                 // demo cases registered before the UI starts
   std::string language = "nb";
   std::filesystem::path documents;           // empty: a fresh temp folder
+  GatewayConfig gateways;                    // none by default: messages wait, no carrier
 };
 
 [[nodiscard]] inline HeadlessOptions withDemoCases(std::size_t count) {
