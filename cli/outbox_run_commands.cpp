@@ -1,6 +1,7 @@
-// kioskctl outbox run [--until-idle] and outbox retry ID: the relay from the command line (the
-// kiosk runs the same relay in the background). Before sending, `run` tells the customers of
-// cases that will miss their due date, as the kiosk does every minute.
+// kioskctl outbox run [--until-idle], outbox retry ID and outbox deviations: the relay from the
+// command line (the kiosk runs the same relay in the background), and the deviation sweep the
+// kiosk runs every minute (a station without a kiosk runs it from cron). `run` only sends what
+// is queued: a script that sends never queues something it did not ask for.
 #include <chrono>
 #include <memory>
 #include <ostream>
@@ -44,8 +45,7 @@ std::size_t waitingOn(CaseService& service, std::string_view channel) {
   return waiting;
 }
 
-int report(Context& ctx, CaseService& service, const Notifier& notifier, const RelayPass& total,
-           std::size_t noticed) {
+int report(Context& ctx, CaseService& service, const Notifier& notifier, const RelayPass& total) {
   std::size_t smsWaiting = 0, emailWaiting = 0;
   if (!notifier.configured("sms")) smsWaiting = waitingOn(service, "sms");
   if (!notifier.configured("email")) emailWaiting = waitingOn(service, "email");
@@ -55,14 +55,12 @@ int report(Context& ctx, CaseService& service, const Notifier& notifier, const R
                               {"failed", total.failed},
                               {"lost_claims", total.lostClaims},
                               {"store_errors", total.storeErrors},
-                              {"deviation_notices", noticed},
                               {"waiting_without_gateway", {{"sms", smsWaiting}, {"email", emailWaiting}}}}
                    .dump(2)
             << '\n';
   } else {
-    ctx.out << "delivered " << total.delivered << ", to retry " << total.retried << ", failed " << total.failed;
-    if (noticed > 0) ctx.out << "; deviation notices queued for " << noticed << " case(s)";
-    ctx.out << '\n';
+    ctx.out << "delivered " << total.delivered << ", to retry " << total.retried << ", failed " << total.failed
+            << '\n';
     if (total.failed > 0) ctx.out << "failed messages: kioskctl outbox list --status failed\n";
   }
   // Said on stderr too with --json: a message that cannot go anywhere must not look delivered.
@@ -83,11 +81,6 @@ int runRelay(Context& ctx, bool untilIdle) {
   if (!outbox) return ctx.fail(outbox.error());
   auto gateways = ctx.gatewayConfig();
   if (!gateways) return ctx.fail(gateways.error());
-  auto actor = ctx.actor();
-  if (!actor) return ctx.fail(actor.error());
-
-  auto noticed = (*service)->noticeDeviations(*actor, 1000);
-  if (!noticed) return ctx.fail(noticed.error());
 
   CustomerNotifier notifier(**gateways);
   std::mt19937_64 random(std::random_device{}());
@@ -105,7 +98,29 @@ int runRelay(Context& ctx, bool untilIdle) {
     if (!pass) return ctx.fail(pass.error());
     total = *pass;
   }
-  return report(ctx, **service, notifier, total, noticed->size());
+  return report(ctx, **service, notifier, total);
+}
+
+int noticeDeviations(Context& ctx) {
+  auto service = ctx.service();
+  if (!service) return ctx.fail(service.error());
+  auto actor = ctx.actor();
+  if (!actor) return ctx.fail(actor.error());
+  // A page at a time until none is left: each notice is its own transaction.
+  std::vector<std::string> noticed;
+  for (;;) {
+    auto page = (*service)->noticeDeviations(*actor, 500);
+    if (!page) return ctx.fail(page.error());
+    noticed.insert(noticed.end(), page->begin(), page->end());
+    if (page->size() < 500) break;
+  }
+  if (ctx.options.json) {
+    ctx.out << nlohmann::json(noticed).dump(2) << '\n';
+  } else {
+    for (const auto& number : noticed) ctx.out << number << '\n';
+    ctx.err << noticed.size() << " case(s) will miss their due date: a deviation notice is queued for each\n";
+  }
+  return kOk;
 }
 
 int retryMessage(Context& ctx, std::int64_t id) {
@@ -125,6 +140,10 @@ void addOutboxRunCommands(CLI::App& outbox, Context& ctx, Action& action) {
   run->add_flag("--until-idle", *untilIdle,
                 "Go on, waiting out backoff, until every message is delivered or parked as failed");
   run->callback([&ctx, &action, untilIdle]() { action = [&ctx, untilIdle] { return runRelay(ctx, *untilIdle); }; });
+
+  CLI::App* deviations = outbox.add_subcommand(
+      "deviations", "Queue a deviation notice, once per case, for every case that will miss its due date");
+  deviations->callback([&ctx, &action]() { action = [&ctx] { return noticeDeviations(ctx); }; });
 
   auto id = std::make_shared<std::int64_t>(0);
   CLI::App* retry = outbox.add_subcommand("retry", "Queue a failed message again, with a fresh budget of attempts");

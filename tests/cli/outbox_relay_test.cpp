@@ -282,5 +282,34 @@ TEST_F(OutboxRelayCliTest, AParkedMessageIsRetriedById) {
   EXPECT_NE(run({"outbox", "retry", "abc"}).code, 0);
 }
 
+TEST_F(OutboxRelayCliTest, DeviationsQueueOneNoticePerCaseThatWillMissItsDueDateAndRunSendsOnlyWhatIsQueued) {
+  startSms("");
+  const std::string config = writeConfig();
+  // Reported Tuesday morning: on site Wednesday 25 November.
+  const std::string n = newCase({"--vendor", "lenovo", "--family", "laptop", "--serial", "PF2XK9QZ", "--product",
+                                 "ThinkPad T14", "--purchased", "2025-01-15", "--seller", "atea", "--customer",
+                                 "Lars Østby", "--mobile", "90000001", "--address", "Markveien 35, 0554 Oslo",
+                                 "--fault", "No display", "--channel", "phone", "--at", "2026-11-24T09:00"});
+  ASSERT_EQ(run({"--config", config, "outbox", "run", "--until-idle", "--at", "2026-11-27T09:00"}).code, 0);
+  ASSERT_EQ(outbox().size(), 1u) << "outbox run sends the receipt and queues nothing itself";
+
+  const CliRun early = run({"outbox", "deviations", "--at", "2026-11-25T14:59"});
+  ASSERT_EQ(early.code, 0) << early.err;
+  EXPECT_EQ(early.out, "") << "before 15:00 on the due date it may still make it";
+  const CliRun late = run({"outbox", "deviations", "--json", "--at", "2026-11-25T15:00"});
+  ASSERT_EQ(late.code, 0) << late.err;
+  EXPECT_EQ(late.json(), nlohmann::json::array({n}));
+  EXPECT_EQ(run({"outbox", "deviations", "--json", "--at", "2026-11-26T09:00"}).json(), nlohmann::json::array())
+      << "once per case";
+
+  const auto queued = outbox();
+  ASSERT_EQ(queued.size(), 2u);
+  EXPECT_EQ(queued[1]["channel"], "sms");
+  EXPECT_NE(queued[1]["text"].get<std::string>().find("2026-11-25"), std::string::npos) << queued[1].dump();
+  ASSERT_EQ(run({"--config", config, "outbox", "run", "--until-idle"}).code, 0);
+  EXPECT_EQ(outbox()[1]["status"], "delivered");
+  EXPECT_EQ(jsonLines(smsRecord()).size(), 2u);
+}
+
 }  // namespace
 }  // namespace kiosk::test
