@@ -199,8 +199,9 @@ Result<RelayIdle> OutboxRelay::runUntilIdle(const std::function<void(std::int64_
       const auto next = m_store.nextOutboxDueMs(channels);
       if (!next) return tl::unexpected(next.error());
       if (!*next) return idle;  // everything on these channels delivered or parked
-      // At least 1 ms: the claim found nothing due, so the clock must move before it can.
-      waitMs = std::max<std::int64_t>(**next - m_nowMs(), 1);
+      // At least 1 ms: the claim found nothing due, so the clock must move before it can. At
+      // most idlePollMs: what waits may be another relay's claim, finished well before its end.
+      waitMs = std::clamp<std::int64_t>(**next - m_nowMs(), 1, std::max<std::int64_t>(m_policy.idlePollMs, 1));
     }
     sleep(waitMs);
     idle.sleptMs += waitMs;

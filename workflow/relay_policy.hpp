@@ -11,6 +11,9 @@ struct RelayPolicy {
   int maxAttempts = 20;                    // then the message is parked as failed
   std::int64_t callTimeoutMs = 10000;      // the longest channel timeout: sets the claim lease
   int parallelSends = 4;                   // messages in flight at once per relay
+  // runUntilIdle looks again at least this often while it waits: another relay's messages in
+  // flight are usually done long before its claim would run out.
+  std::int64_t idlePollMs = 1000;
 };
 
 }  // namespace kiosk

@@ -25,6 +25,7 @@ RelayPolicy testPolicy() {
   p.maxAttempts = 5;
   p.callTimeoutMs = 10'000;  // lease 25 s
   p.parallelSends = 4;
+  p.idlePollMs = 600'000;  // the waits below are whole (a backoff, a dead relay's lease)
   return p;
 }
 
@@ -279,6 +280,24 @@ TEST_F(OutboxRelayTest, AMessageOfARelayKilledMidSendIsSentAgainWithTheSameRefer
   EXPECT_EQ(gateway.sendsByReference(), (std::map<std::string, int>{{reference, 2}}))
       << "both attempts carried the one reference";
   EXPECT_EQ(message(ids[0]).attempts, 2);
+}
+
+// While it waits for another relay's claim it looks again every idlePollMs: a live relay's
+// messages are done long before its lease would end, and --until-idle should not wait that out.
+TEST_F(OutboxRelayTest, WaitingForAnotherRelaysClaimItLooksAgainEveryPollInterval) {
+  const auto ids = queueCases(1, {"sms"});
+  ScriptedNotifier gateway;
+  DiesBeforeRecording dying(*m_store);
+  ASSERT_TRUE(relay(dying, gateway, "relay-killed")->runOnce());
+  RelayPolicy polling = testPolicy();
+  polling.idlePollMs = 5000;
+  auto otherStore = openStore();
+  const auto idle = relay(*otherStore, gateway, "relay-b", polling)->runUntilIdle(fakeSleep());
+  ASSERT_TRUE(idle) << idle.error().message;
+  ASSERT_FALSE(m_sleeps.empty());
+  for (const auto ms : m_sleeps) EXPECT_LE(ms, 5000);
+  EXPECT_EQ(idle->sleptMs, relayLeaseMs(testPolicy())) << "the same wait in all, in looks of at most 5 s";
+  EXPECT_EQ(message(ids[0]).status, OutboxStatus::Delivered);
 }
 
 // A relay died on the last attempt allowed: the next claim is past maxAttempts, and the
