@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "gateways/loopback_server.hpp"
+#include "case_walks.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
 #include "support/sample_intake.hpp"
@@ -87,12 +88,7 @@ TEST(CaseMessages, WithACarrierTheReturnIsBookedFromTheShipFormAndTheCustomerTol
   HeadlessKiosk kiosk(options);
   const std::string number = registerAtTheCounter(kiosk);
   const Actor per{"per", kiosk.clock().now()};
-  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, per));
-  ASSERT_TRUE(kiosk.service().decide(number, per));
-  ASSERT_TRUE(kiosk.service().inform(number, "sms", per));
-  ASSERT_TRUE(kiosk.service().orderParts(number, {"661-1"}, per));
-  ASSERT_TRUE(kiosk.service().receiveParts(number, per));
-  ASSERT_TRUE(kiosk.service().markRepaired(number, per));
+  ASSERT_TRUE(walkCoveredMacToRepaired(kiosk.service(), number, per));
   kiosk.scan(number);
   kiosk.settle();
   kiosk.press(input::Key::Enter);  // the likeliest step: ship, its form open

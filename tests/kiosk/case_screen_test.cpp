@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "support/sample_intake.hpp"
+#include "case_walks.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
 #include "workflow/signature.hpp"
@@ -28,11 +29,8 @@ std::string registerMac(HeadlessKiosk& kiosk) {
 std::string shippedMac(HeadlessKiosk& kiosk) {
   const std::string number = registerMac(kiosk);
   const Actor per{"per", kiosk.clock().now()};
-  const bool walked = kiosk.service().diagnose(number, "board", Damage::None, per) &&
-                      kiosk.service().decide(number, per) && kiosk.service().inform(number, "sms", per) &&
-                      kiosk.service().orderParts(number, {"661-1"}, per) &&
-                      kiosk.service().receiveParts(number, per) && kiosk.service().markRepaired(number, per) &&
-                      kiosk.service().ship(number, "Bring", "CD1", per);
+  const bool walked =
+      walkCoveredMacToRepaired(kiosk.service(), number, per) && kiosk.service().ship(number, "Bring", "CD1", per);
   EXPECT_TRUE(walked) << "the Mac did not reach shipped";
   return walked ? number : std::string();
 }
@@ -243,12 +241,7 @@ TEST(CaseScreen, AScannedTrackingNumberFillsTheShipForm) {
   HeadlessKiosk kiosk;
   const std::string number = registerMac(kiosk);
   const Actor per{"per", kiosk.clock().now()};
-  ASSERT_TRUE(kiosk.service().diagnose(number, "board", Damage::None, per));
-  ASSERT_TRUE(kiosk.service().decide(number, per));
-  ASSERT_TRUE(kiosk.service().inform(number, "sms", per));
-  ASSERT_TRUE(kiosk.service().orderParts(number, {"661-1"}, per));
-  ASSERT_TRUE(kiosk.service().receiveParts(number, per));
-  ASSERT_TRUE(kiosk.service().markRepaired(number, per));
+  ASSERT_TRUE(walkCoveredMacToRepaired(kiosk.service(), number, per));
   openByScan(kiosk, number);
   primaryStep(kiosk);
   ASSERT_EQ(caseScreen(kiosk).panel().openForm(), Step::Ship);
