@@ -19,6 +19,7 @@ target_sources(kiosk_app PRIVATE
   screens/queue_screen.cpp
   screens/screen_registry.cpp
   screens/settings_screen.cpp
+  screens/settings_gateways.cpp
   screens/settings_vendors.cpp
   screens/signature_pad.cpp
 )

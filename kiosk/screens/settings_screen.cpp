@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "kiosk/screens/dashboard_chart.hpp"
+#include "kiosk/screens/settings_gateways.hpp"
 #include "kiosk/screens/settings_vendors.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "workflow/field_rules.hpp"
@@ -124,6 +125,8 @@ void SettingsScreen::draw(KioskContext& ctx) {
   ImGui::SameLine(0, spacing * 2);
   ImGui::BeginChild("##database_and_vendors", ImVec2(0, 0), false);
   drawDatabase(ctx);
+  section(t("settings.gateways"));
+  drawGatewaySettings(ctx);
   section(t("settings.vendors"));
   muted(t("settings.vendors_note"));
   drawVendorProfiles(ctx.backend.vendors(), t);
