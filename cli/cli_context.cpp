@@ -133,6 +133,8 @@ int Context::fail(const Error& error) const {
   std::string where;
   if (error.field == "case") {
     where = "case number: ";
+  } else if (error.field.find('.') != std::string::npos) {
+    where = "configuration " + error.field + ": ";  // a key of the --config file, not an option
   } else if (!error.field.empty() && error.field.find(' ') == std::string::npos) {
     where = "--" + error.field + ": ";
   } else if (!error.field.empty()) {

@@ -147,7 +147,16 @@ void addOutboxRunCommands(CLI::App& outbox, Context& ctx, Action& action) {
 
   auto id = std::make_shared<std::int64_t>(0);
   CLI::App* retry = outbox.add_subcommand("retry", "Queue a failed message again, with a fresh budget of attempts");
-  retry->add_option("id", *id, "The message's id (kioskctl outbox list)")->required()->check(CLI::PositiveNumber);
+  retry->add_option("id", *id, "The message's id (kioskctl outbox list)")
+      ->required()
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text != "0" &&
+                           text.size() < 19
+                       ? std::string()
+                       : "'" + text + "' is not a message id (a whole number from 1; kioskctl outbox list)";
+          },
+          "ID"));
   retry->callback([&ctx, &action, id]() { action = [&ctx, id] { return retryMessage(ctx, *id); }; });
 }
 

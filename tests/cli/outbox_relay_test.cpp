@@ -259,6 +259,20 @@ TEST_F(OutboxRelayCliTest, WithoutAGatewayMessagesWaitAndTheRelaySaysSo) {
   for (const auto& m : outbox()) EXPECT_EQ(m["status"], "queued");
 }
 
+TEST_F(OutboxRelayCliTest, ABadConfigurationIsRefusedNamingTheKeyAndNothingIsSent) {
+  newCase(macWithoutEmail());
+  const auto file = m_work / "bad.toml";
+  std::ofstream(file) << "[sms]\nurl = \"http://127.0.0.1:9/sms\"\ntoken = \"s3cret\"\ntimout_ms = 5\n";
+  const CliRun bad = run({"--config", file.string(), "outbox", "run"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("configuration sms.timout_ms: unknown key"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err.find("s3cret"), std::string::npos) << bad.err;
+  EXPECT_EQ(outbox()[0]["attempts"], 0) << "nothing was tried";
+  const CliRun missing = run({"--config", (m_work / "none.toml").string(), "outbox", "run"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("none.toml"), std::string::npos) << missing.err;
+}
+
 TEST_F(OutboxRelayCliTest, AParkedMessageIsRetriedById) {
   startSms("400");  // a permanent refusal parks it at once
   const std::string config = writeConfig();
@@ -279,7 +293,11 @@ TEST_F(OutboxRelayCliTest, AParkedMessageIsRetriedById) {
   EXPECT_EQ(again.code, 2) << "a delivered message is not retried";
   EXPECT_NE(again.err.find("id"), std::string::npos) << again.err;
   EXPECT_EQ(run({"outbox", "retry", "999"}).code, 2);
-  EXPECT_NE(run({"outbox", "retry", "abc"}).code, 0);
+  for (const char* bad : {"abc", "0", "-3"}) {
+    const CliRun refused = run({"outbox", "retry", bad});
+    EXPECT_EQ(refused.code, 2) << bad;
+    EXPECT_NE(refused.err.find("is not a message id"), std::string::npos) << refused.err;
+  }
 }
 
 TEST_F(OutboxRelayCliTest, DeviationsQueueOneNoticePerCaseThatWillMissItsDueDateAndRunSendsOnlyWhatIsQueued) {
