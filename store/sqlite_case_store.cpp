@@ -415,6 +415,27 @@ Result<bool> SqliteCaseStore::recordOutboxOutcome(const OutboxOutcome& outcome) 
   });
 }
 
+Result<std::vector<bool>> SqliteCaseStore::recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) {
+  for (const OutboxOutcome& outcome : outcomes) {
+    if (outcome.status == OutboxStatus::Sending) {
+      return badInput("status", "the outcome of outbox message " + std::to_string(outcome.id) +
+                                    " is sending; an attempt's outcome is delivered, queued or failed");
+    }
+  }
+  if (outcomes.empty()) return std::vector<bool>{};
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot record the outcomes of outbox messages", {}, [&]() -> Result<std::vector<bool>> {
+    // IMMEDIATE: the write lock first, so no statement inside can meet another writer.
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    std::vector<bool> written;
+    written.reserve(outcomes.size());
+    for (const OutboxOutcome& outcome : outcomes) written.push_back(recordOutboxRow(*m_db, outcome));
+    transaction.commit();
+    if (std::find(written.begin(), written.end(), true) != written.end()) ++m_ownCommits;
+    return written;
+  });
+}
+
 Result<OutboxMessage> SqliteCaseStore::retryOutbox(std::int64_t id, std::int64_t nowMs) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot retry outbox message", std::to_string(id), [&]() -> Result<OutboxMessage> {

@@ -48,6 +48,7 @@ class SqliteCaseStore final : public CaseStore, public OutboxStore {
   // OutboxStore. A lease held until T has ended at T: claimable then, and nextOutboxDueMs says T.
   [[nodiscard]] Result<std::vector<OutboxMessage>> claimOutbox(const OutboxClaim& claim) override;
   [[nodiscard]] Result<bool> recordOutboxOutcome(const OutboxOutcome& outcome) override;
+  [[nodiscard]] Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) override;
   [[nodiscard]] Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
 

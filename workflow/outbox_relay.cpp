@@ -24,6 +24,21 @@ std::string gaveUp(int attempts, const std::string& detail) {
   return "gave up after " + std::to_string(attempts) + (attempts == 1 ? " attempt: " : " attempts: ") + detail;
 }
 
+void countOutcome(const OutboxOutcome& outcome, const Result<bool>& written, RelayPass& pass) {
+  if (!written) {
+    ++pass.storeErrors;
+    pass.lastStoreError = written.error().message;
+  } else if (!*written) {
+    ++pass.lostClaims;
+  } else if (outcome.status == OutboxStatus::Delivered) {
+    ++pass.delivered;
+  } else if (outcome.status == OutboxStatus::Queued) {
+    ++pass.retried;
+  } else {
+    ++pass.failed;
+  }
+}
+
 }  // namespace
 
 RelayPass& RelayPass::operator+=(const RelayPass& other) {
@@ -79,7 +94,7 @@ Result<RelayPass> OutboxRelay::runOnce() {
     const std::scoped_lock lock(m_storeMutex);
     OutboxClaim claim;
     claim.relay = m_name;
-    claim.nowMs = m_nowMs();
+    claim.nowMs = now();
     claim.leaseMs = relayLeaseMs(m_policy);
     claim.limit = static_cast<std::size_t>(m_policy.parallelSends);
     claim.channels = channels;
@@ -90,17 +105,18 @@ Result<RelayPass> OutboxRelay::runOnce() {
   RelayPass pass;
   pass.claimed = static_cast<int>(claimed->size());
   std::vector<OutboxMessage> toSend;
+  bool parkedAny = false;
   for (OutboxMessage& m : *claimed) {
     if (m.attempts > m_policy.maxAttempts) {
       // A relay died during the last attempt allowed (the claim counted it): park it unsent.
-      const std::scoped_lock lock(m_storeMutex);
       const std::string why = m.lastError.empty() ? "no outcome recorded (the relay sending it stopped)" : m.lastError;
-      OutboxOutcome parked{m.id, m_name, OutboxStatus::Failed, 0, gaveUp(m.attempts - 1, why), m_nowMs()};
-      record(parked, pass);
+      queueOutcome(OutboxOutcome{m.id, m_name, OutboxStatus::Failed, 0, gaveUp(m.attempts - 1, why), now()}, pass);
+      parkedAny = true;
     } else {
       toSend.push_back(std::move(m));
     }
   }
+  if (parkedAny) writeQueuedOutcomes();  // all parked ones in one transaction
   sendAll(toSend, pass);
   return pass;
 }
@@ -112,7 +128,6 @@ void OutboxRelay::sendAll(const std::vector<OutboxMessage>& messages, RelayPass&
   const auto work = [&] {
     for (std::size_t i = next++; i < messages.size(); i = next++) {
       const SendOutcome sent = sendOne(messages[i]);
-      const std::scoped_lock lock(m_storeMutex);
       record(outcomeOf(messages[i], sent), pass);
     }
   };
@@ -143,7 +158,7 @@ OutboxOutcome OutboxRelay::outcomeOf(const OutboxMessage& message, const SendOut
   OutboxOutcome outcome;
   outcome.id = message.id;
   outcome.relay = m_name;
-  outcome.atMs = m_nowMs();
+  outcome.atMs = now();
   switch (sent.result) {
     case SendResult::Delivered:
       outcome.status = OutboxStatus::Delivered;
@@ -160,27 +175,62 @@ OutboxOutcome OutboxRelay::outcomeOf(const OutboxMessage& message, const SendOut
         outcome.status = OutboxStatus::Queued;
         outcome.lastError = sent.detail;
         outcome.nextAttemptMs =
-            saturatingAdd(outcome.atMs, backoffDelayMs(message.attempts, m_policy, m_random01()));
+            saturatingAdd(outcome.atMs, backoffDelayMs(message.attempts, m_policy, random01()));
       }
       break;
   }
   return outcome;
 }
 
-void OutboxRelay::record(const OutboxOutcome& outcome, RelayPass& pass) {
-  const auto written = m_store.recordOutboxOutcome(outcome);
-  if (!written) {
-    ++pass.storeErrors;
-    pass.lastStoreError = written.error().message;
-  } else if (!*written) {
-    ++pass.lostClaims;
-  } else if (outcome.status == OutboxStatus::Delivered) {
-    ++pass.delivered;
-  } else if (outcome.status == OutboxStatus::Queued) {
-    ++pass.retried;
-  } else {
-    ++pass.failed;
+void OutboxRelay::record(OutboxOutcome outcome, RelayPass& pass) {
+  queueOutcome(std::move(outcome), pass);
+  writeQueuedOutcomes();
+}
+
+void OutboxRelay::queueOutcome(OutboxOutcome outcome, RelayPass& pass) {
+  const std::scoped_lock lock(m_queuedMutex);
+  m_queued.push_back(QueuedOutcome{std::move(outcome), &pass});
+}
+
+void OutboxRelay::writeQueuedOutcomes() {
+  // Waiting here is what groups the outcomes: those queued while another thread writes are all
+  // taken by the first of their threads to get the store, and the others find nothing left.
+  const std::scoped_lock storeLock(m_storeMutex);
+  std::vector<QueuedOutcome> batch;
+  {
+    const std::scoped_lock lock(m_queuedMutex);
+    batch.swap(m_queued);
   }
+  if (batch.empty()) return;
+  std::vector<OutboxOutcome> outcomes;
+  outcomes.reserve(batch.size());
+  for (const QueuedOutcome& q : batch) outcomes.push_back(q.outcome);
+  auto written = m_store.recordOutboxOutcomes(outcomes);
+  if (written && written->size() != batch.size()) {
+    written = storageError("the store answered for " + std::to_string(written->size()) + " outcomes of " +
+                           std::to_string(batch.size()));
+  }
+  if (written) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      countOutcome(batch[i].outcome, Result<bool>((*written)[i]), *batch[i].pass);
+    }
+  } else if (batch.size() == 1) {
+    countOutcome(batch.front().outcome, tl::unexpected(written.error()), *batch.front().pass);
+  } else {
+    // The transaction wrote none of them: each on its own, so that only an outcome the store
+    // refuses leaves its message to be sent again after its lease.
+    for (const QueuedOutcome& q : batch) countOutcome(q.outcome, m_store.recordOutboxOutcome(q.outcome), *q.pass);
+  }
+}
+
+std::int64_t OutboxRelay::now() {
+  const std::scoped_lock lock(m_clockMutex);
+  return m_nowMs();
+}
+
+double OutboxRelay::random01() {
+  const std::scoped_lock lock(m_clockMutex);
+  return m_random01();
 }
 
 Result<RelayIdle> OutboxRelay::runUntilIdle(const std::function<void(std::int64_t ms)>& sleep) {
@@ -201,7 +251,7 @@ Result<RelayIdle> OutboxRelay::runUntilIdle(const std::function<void(std::int64_
       if (!*next) return idle;  // everything on these channels delivered or parked
       // At least 1 ms: the claim found nothing due, so the clock must move before it can. At
       // most idlePollMs: what waits may be another relay's claim, finished well before its end.
-      waitMs = std::clamp<std::int64_t>(**next - m_nowMs(), 1, std::max<std::int64_t>(m_policy.idlePollMs, 1));
+      waitMs = std::clamp<std::int64_t>(**next - now(), 1, std::max<std::int64_t>(m_policy.idlePollMs, 1));
     }
     sleep(waitMs);
     idle.sleptMs += waitMs;
@@ -214,7 +264,7 @@ std::int64_t OutboxRelay::idleWaitMs(std::int64_t pollMs) {
   const std::scoped_lock lock(m_storeMutex);
   const auto next = m_store.nextOutboxDueMs(channels);
   if (!next || !*next) return pollMs;
-  return std::clamp<std::int64_t>(**next - m_nowMs(), 1, pollMs);
+  return std::clamp<std::int64_t>(**next - now(), 1, pollMs);
 }
 
 void OutboxRelay::runUntilStopped(std::int64_t pollMs, const std::function<void(const Result<RelayPass>&)>& onPass) {

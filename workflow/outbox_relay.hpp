@@ -63,7 +63,8 @@ class OutboxRelay {
   OutboxRelay& operator=(const OutboxRelay&) = delete;
 
   // One pass: claims up to policy.parallelSends due messages on the configured channels, sends
-  // them at once on as many threads, and records each outcome as soon as its send returns.
+  // them at once on as many threads, and records each outcome as soon as its send returns
+  // (outcomes that return while another is being written go together in the next transaction).
   // An error only when the claim failed; failed records are counted in the pass.
   [[nodiscard]] Result<RelayPass> runOnce();
 
@@ -88,8 +89,14 @@ class OutboxRelay {
 
  private:
   [[nodiscard]] OutboxOutcome outcomeOf(const OutboxMessage& message, const SendOutcome& sent);
-  // Writes one outcome and counts it in `pass`; serialised: the store need not be thread-safe.
-  void record(const OutboxOutcome& outcome, RelayPass& pass);
+  // Group commit: an outcome is queued, then whoever gets the store next writes all queued ones
+  // in one transaction (one disk sync) and counts each in its own pass. Returns once `outcome`
+  // is written (or refused): by this thread, or by the writer before it that took it along.
+  void record(OutboxOutcome outcome, RelayPass& pass);
+  void queueOutcome(OutboxOutcome outcome, RelayPass& pass);
+  void writeQueuedOutcomes();
+  [[nodiscard]] std::int64_t now();
+  [[nodiscard]] double random01();
   void sendAll(const std::vector<OutboxMessage>& messages, RelayPass& pass);
   [[nodiscard]] SendOutcome sendOne(const OutboxMessage& message);
   // How long runUntilStopped waits before its next pass.
@@ -102,8 +109,19 @@ class OutboxRelay {
   std::function<double()> m_random01;
   std::string m_name;
 
-  // Guards the store, the clock and the random source: the send threads record through it.
+  // Guards the store (it need not be thread-safe) and the passes' counts: the send threads
+  // record through it.
   std::mutex m_storeMutex;
+  // Outcomes waiting for the next writer, each with the pass that counts it. Taken after
+  // m_storeMutex when both are held.
+  struct QueuedOutcome {
+    OutboxOutcome outcome;
+    RelayPass* pass = nullptr;
+  };
+  std::mutex m_queuedMutex;
+  std::vector<QueuedOutcome> m_queued;
+  // Guards the clock and the random source, which the send threads read outside the store lock.
+  std::mutex m_clockMutex;
 
   std::mutex m_wakeMutex;
   std::condition_variable m_wakeUp;

@@ -47,6 +47,12 @@ class OutboxStore {
   // another relay took it over).
   [[nodiscard]] virtual Result<bool> recordOutboxOutcome(const OutboxOutcome& outcome) = 0;
 
+  // Several outcomes in one transaction (one disk sync for all: the relay writes together what
+  // finished while it was writing). Each is written only if its relay still holds the message,
+  // as recordOutboxOutcome; the answer says per outcome, in order, whether it was. An error
+  // writes none of them.
+  [[nodiscard]] virtual Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) = 0;
+
   // A failed message is queued again, due at nowMs, with a fresh budget of attempts (attempts
   // 0, last_error kept until the next attempt). NotFound for an unknown id; BadInput naming
   // "id" for a message that is not failed.

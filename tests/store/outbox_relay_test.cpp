@@ -39,12 +39,43 @@ class DiesBeforeRecording final : public OutboxStore {
   Result<bool> recordOutboxOutcome(const OutboxOutcome&) override {
     return storageError("the relay's process was killed before it wrote the outcome");
   }
+  Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>&) override {
+    return storageError("the relay's process was killed before it wrote the outcomes");
+  }
   Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override {
     return m_store.retryOutbox(id, nowMs);
   }
   Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override {
     return m_store.nextOutboxDueMs(channels);
   }
+
+ private:
+  OutboxStore& m_store;
+};
+
+// The real store, remembering how many outcomes each write carried (one entry per transaction).
+class CountsWrites final : public OutboxStore {
+ public:
+  explicit CountsWrites(OutboxStore& store) : m_store(store) {}
+  Result<std::vector<OutboxMessage>> claimOutbox(const OutboxClaim& claim) override {
+    return m_store.claimOutbox(claim);
+  }
+  Result<bool> recordOutboxOutcome(const OutboxOutcome& outcome) override {
+    writes.push_back(1);
+    return m_store.recordOutboxOutcome(outcome);
+  }
+  Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) override {
+    writes.push_back(outcomes.size());
+    return m_store.recordOutboxOutcomes(outcomes);
+  }
+  Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override {
+    return m_store.retryOutbox(id, nowMs);
+  }
+  Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override {
+    return m_store.nextOutboxDueMs(channels);
+  }
+
+  std::vector<std::size_t> writes;  // the relay calls the store under its lock: no race here
 
  private:
   OutboxStore& m_store;
@@ -319,6 +350,84 @@ TEST_F(OutboxRelayTest, AMessageClaimedPastMaxAttemptsIsParkedUnsent) {
   const auto m = message(ids[0]);
   EXPECT_EQ(m.status, OutboxStatus::Failed);
   EXPECT_EQ(m.lastError, "gave up after 2 attempts: no outcome recorded (the relay sending it stopped)");
+}
+
+// Messages parked unsent at one claim are written in one transaction, each counted.
+TEST_F(OutboxRelayTest, MessagesParkedUnsentAtOneClaimAreWrittenTogether) {
+  const auto ids = queueCases(3, {"sms"});
+  RelayPolicy policy = testPolicy();
+  policy.maxAttempts = 1;
+  ScriptedNotifier gateway;
+  DiesBeforeRecording dying(*m_store);
+  ASSERT_EQ(relay(dying, gateway, "relay-killed", policy)->runOnce()->storeErrors, 3);
+  m_now += relayLeaseMs(policy);
+  CountsWrites counting(*m_store);
+  const auto pass = relay(counting, gateway, "relay-c", policy)->runOnce();
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->claimed, 3);
+  EXPECT_EQ(pass->failed, 3);
+  EXPECT_EQ(pass->storeErrors, 0);
+  EXPECT_EQ(counting.writes, std::vector<std::size_t>{3}) << "one transaction for the three";
+  EXPECT_EQ(gateway.totalSends(), 3) << "only the killed relay's sends";
+  for (const auto id : ids) EXPECT_EQ(message(id).status, OutboxStatus::Failed);
+}
+
+// Outcomes that return while another is being written wait for it and go in a later write
+// (together, unless a thread is slower to queue its outcome than the write is to end): the first
+// write is held until the other three sends have returned. Each is written and counted once.
+TEST_F(OutboxRelayTest, OutcomesReturningDuringAWriteAreEachWrittenAndCountedOnce) {
+  const auto ids = queueCases(4, {"sms"});
+  CountsWrites counting(*m_store);
+  ScriptedNotifier gateway;
+  std::mutex gate;
+  std::condition_variable changed;
+  int returned = 0;
+  bool firstWriteStarted = false;
+  // The first send returns at once; the others only once its write has begun (the relay holds
+  // the store from the moment it takes the queued outcomes until they are written).
+  gateway.onSend([&](const OutboxMessage& m) {
+    std::unique_lock lock(gate);
+    if (m.id != ids[0]) changed.wait_for(lock, std::chrono::seconds(30), [&] { return firstWriteStarted; });
+    ++returned;
+    changed.notify_all();
+  });
+  class HoldsFirstWrite final : public OutboxStore {
+   public:
+    HoldsFirstWrite(OutboxStore& store, std::function<void()> first) : m_store(store), m_first(std::move(first)) {}
+    Result<std::vector<OutboxMessage>> claimOutbox(const OutboxClaim& c) override { return m_store.claimOutbox(c); }
+    Result<bool> recordOutboxOutcome(const OutboxOutcome& o) override { return m_store.recordOutboxOutcome(o); }
+    Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>& o) override {
+      if (m_first) std::exchange(m_first, nullptr)();
+      return m_store.recordOutboxOutcomes(o);
+    }
+    Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override {
+      return m_store.retryOutbox(id, nowMs);
+    }
+    Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& c) override {
+      return m_store.nextOutboxDueMs(c);
+    }
+
+   private:
+    OutboxStore& m_store;
+    std::function<void()> m_first;
+  };
+  HoldsFirstWrite holding(counting, [&] {
+    std::unique_lock lock(gate);
+    firstWriteStarted = true;
+    changed.notify_all();
+    changed.wait_for(lock, std::chrono::seconds(30), [&] { return returned == 4; });
+  });
+  const auto pass = relay(holding, gateway, "relay-a")->runOnce();
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->claimed, 4);
+  EXPECT_EQ(pass->delivered, 4);
+  EXPECT_EQ(pass->lostClaims + pass->storeErrors, 0);
+  ASSERT_FALSE(counting.writes.empty());
+  EXPECT_EQ(counting.writes.front(), 1u) << "the first outcome is written as soon as it returns";
+  std::size_t written = 0;
+  for (const auto n : counting.writes) written += n;
+  EXPECT_EQ(written, 4u) << "each outcome written once";
+  for (const auto id : ids) EXPECT_EQ(message(id).status, OutboxStatus::Delivered);
 }
 
 // Two relays, each with its own connection to the file, in two threads: 200 messages, each

@@ -177,6 +177,62 @@ TEST_F(SqliteOutboxClaimTest, RetryQueuesAFailedMessageWithAFreshBudget) {
   EXPECT_EQ(unknown.error().field, "id");
 }
 
+// A batch of outcomes is one transaction: each written only where its relay still holds the
+// claim, and nothing at all when one of them cannot be written.
+TEST_F(SqliteOutboxClaimTest, ABatchOfOutcomesIsWrittenInOneTransactionWhereTheClaimsHold) {
+  const auto ids = queueCases(4, {"sms"});
+  ASSERT_EQ(idsOf(*m_store->claimOutbox(claimOf("relay-a", 1000, 2, {"sms"}, 5000))),
+            (std::vector<std::int64_t>{ids[0], ids[1]}));
+  ASSERT_EQ(idsOf(*m_store->claimOutbox(claimOf("relay-a", 3000, 2, {"sms"}, 5000))),
+            (std::vector<std::int64_t>{ids[2], ids[3]}));
+  auto other = openStore();
+  ASSERT_TRUE(other);
+  ASSERT_EQ(idsOf(*other->claimOutbox(claimOf("relay-b", 6000))), (std::vector<std::int64_t>{ids[0], ids[1]}))
+      << "relay-a's first two leases ended at 6000, its last two hold until 8000";
+
+  // An outcome the database refuses (a trigger here; a full disk in life) undoes the whole batch.
+  SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
+  db.exec("CREATE TRIGGER refuse_one BEFORE UPDATE OF status ON outbox_message WHEN OLD.id = " +
+          std::to_string(ids[3]) + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  const auto refused = m_store->recordOutboxOutcomes({outcomeOf(ids[2], "relay-a", OutboxStatus::Delivered, 7000),
+                                                      outcomeOf(ids[3], "relay-a", OutboxStatus::Delivered, 7000)});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().kind, ErrorKind::Storage);
+  EXPECT_NE(refused.error().message.find("disk full"), std::string::npos) << refused.error().message;
+  EXPECT_EQ(message(ids[2]).status, OutboxStatus::Sending) << "written before the refusal, and undone with it";
+  db.exec("DROP TRIGGER refuse_one");
+
+  const auto recorded = m_store->recordOutboxOutcomes(
+      {outcomeOf(ids[0], "relay-a", OutboxStatus::Delivered, 7000),
+       outcomeOf(ids[2], "relay-a", OutboxStatus::Queued, 7000, "HTTP 503: busy", 9000),
+       outcomeOf(ids[1], "relay-a", OutboxStatus::Failed, 7000, "HTTP 400"),
+       outcomeOf(ids[3], "relay-a", OutboxStatus::Delivered, 7000)});
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  EXPECT_EQ(*recorded, (std::vector<bool>{false, true, false, true})) << "in the order asked";
+  EXPECT_EQ(message(ids[0]).status, OutboxStatus::Sending) << "relay-b's now";
+  EXPECT_EQ(message(ids[1]).status, OutboxStatus::Sending) << "relay-b's now";
+  EXPECT_EQ(message(ids[1]).lastError, "");
+  const auto retried = message(ids[2]);
+  EXPECT_EQ(retried.status, OutboxStatus::Queued);
+  EXPECT_EQ(retried.nextAttemptMs, 9000);
+  EXPECT_EQ(retried.lastError, "HTTP 503: busy");
+  EXPECT_EQ(message(ids[3]).status, OutboxStatus::Delivered);
+  EXPECT_EQ(message(ids[3]).deliveredAtMs, 7000);
+
+  const auto sending = other->recordOutboxOutcomes({outcomeOf(ids[0], "relay-b", OutboxStatus::Delivered, 7100),
+                                                    outcomeOf(ids[1], "relay-b", OutboxStatus::Sending, 7100)});
+  ASSERT_FALSE(sending);
+  EXPECT_EQ(sending.error().field, "status");
+  EXPECT_EQ(message(ids[0]).status, OutboxStatus::Sending) << "a refused batch writes nothing";
+  const auto none = other->recordOutboxOutcomes({});
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_TRUE(none->empty());
+  EXPECT_EQ(*other->recordOutboxOutcomes({outcomeOf(ids[0], "relay-b", OutboxStatus::Delivered, 7100),
+                                          outcomeOf(ids[1], "relay-b", OutboxStatus::Delivered, 7100)}),
+            (std::vector<bool>{true, true}));
+  EXPECT_EQ(message(ids[1]).status, OutboxStatus::Delivered);
+}
+
 // Version 5 replaces the local-time next_attempt_at with UTC milliseconds: messages kept across a
 // walk down and back up are due at once, and one being sent at 5 is queued again at 4.
 TEST_F(SqliteOutboxClaimTest, MigratingDownAndBackUpKeepsMessagesQueuedAndDueAtOnce) {
