@@ -1,6 +1,8 @@
 #include "gateways/sms_gateway.hpp"
 
+#include <mutex>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +35,59 @@ std::string noAnswerText(CURLcode code, const char* errorBuffer, std::int64_t ti
 
 }  // namespace
 
+// libcurl easy handles kept between calls: a handle keeps its connection (and TLS session) open
+// for the next call to the same gateway. A handle is lent to one call, on one thread, at a time
+// (libcurl allows passing handles between threads, never using one from two at once); the
+// vector is the only state the threads share, under the mutex.
+class SmsGateway::HandlePool {
+ public:
+  // Enough for every send thread of a relay; more handles than that are not kept.
+  static constexpr std::size_t kMaxKept = 16;
+
+  // A kept handle, or a new one (empty when libcurl cannot make one).
+  cs::Easy take() {
+    {
+      const std::scoped_lock lock(m_mutex);
+      if (!m_kept.empty()) {
+        cs::Easy easy = std::move(m_kept.back());
+        m_kept.pop_back();
+        return easy;
+      }
+    }
+    return cs::Easy(curl_easy_init());
+  }
+  // Back for the next call, its options cleared (they point into the finished call's memory);
+  // its connections, DNS and TLS session caches stay.
+  void give(cs::Easy easy) {
+    if (!easy) return;
+    curl_easy_reset(easy.get());
+    const std::scoped_lock lock(m_mutex);
+    if (m_kept.size() < kMaxKept) m_kept.push_back(std::move(easy));
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::vector<cs::Easy> m_kept;
+};
+
+namespace {
+
+// A pooled handle for the length of one call, given back however the call returns.
+class LentHandle {
+ public:
+  explicit LentHandle(SmsGateway::HandlePool& pool) : m_pool(pool), m_easy(pool.take()) {}
+  LentHandle(const LentHandle&) = delete;
+  LentHandle& operator=(const LentHandle&) = delete;
+  ~LentHandle() { m_pool.give(std::move(m_easy)); }
+  [[nodiscard]] CURL* get() const { return m_easy.get(); }
+
+ private:
+  SmsGateway::HandlePool& m_pool;
+  cs::Easy m_easy;
+};
+
+}  // namespace
+
 SendResult resultOfHttpStatus(long status) {
   if (status >= 200 && status < 300) return SendResult::Delivered;
   if (status == 429) return SendResult::Retry;  // too many requests: later
@@ -40,7 +95,10 @@ SendResult resultOfHttpStatus(long status) {
   return SendResult::Retry;  // 5xx, and 1xx/3xx that a POST should never get
 }
 
-SmsGateway::SmsGateway(HttpGatewayConfig config) : m_config(std::move(config)) { cs::initialiseOnce(); }
+SmsGateway::SmsGateway(HttpGatewayConfig config)
+    : m_config(std::move(config)), m_handles(std::make_shared<HandlePool>()) {
+  cs::initialiseOnce();
+}
 
 SendOutcome SmsGateway::send(const OutboxMessage& message) const {
   const std::string body =
@@ -50,9 +108,6 @@ SendOutcome SmsGateway::send(const OutboxMessage& message) const {
     return SendOutcome{result, cs::scrubbed("sms gateway" + why, {m_config.token, cs::userInfoOf(m_config.url)})};
   };
 
-  const cs::Easy easy(curl_easy_init());
-  if (!easy) return fail(SendResult::Retry, ": libcurl could not start a request");
-  CURL* curl = easy.get();
   cs::List headers;
   cs::append(headers, "Content-Type: application/json");
   cs::append(headers, "Accept: application/json");
@@ -65,6 +120,10 @@ SendOutcome SmsGateway::send(const OutboxMessage& message) const {
   std::string answer;
   char errorBuffer[CURL_ERROR_SIZE] = {};
   const long timeoutMs = static_cast<long>(m_config.timeoutMs);
+  // After the buffers it is set to point at, so it goes back to the pool (reset) while they live.
+  const LentHandle easy(*m_handles);
+  CURL* curl = easy.get();
+  if (curl == nullptr) return fail(SendResult::Retry, ": libcurl could not start a request");
   curl_easy_setopt(curl, CURLOPT_URL, m_config.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: safe on any thread

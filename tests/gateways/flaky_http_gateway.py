@@ -9,7 +9,10 @@ Each request takes the next outcome from a script (then --default):
   "reset"     read the request, then reset the connection (RST)
 POST /_control {"script": [...], "default": "200"} replaces the script (not recorded).
 Every other request is recorded, before it is answered, as one JSON line in --record:
-{"method", "path", "authorization", "idempotency_key", "content_type", "body", "json", "outcome"}.
+{"method", "path", "authorization", "idempotency_key", "content_type", "body", "json", "outcome",
+"client_port"} (the port tells one connection from another).
+--keep-alive answers as HTTP/1.1 and keeps connections open between requests (else HTTP/1.0:
+one request per connection).
 With --cert and --key it speaks HTTPS. Prints "PORT <n>" when it listens on 127.0.0.1; exits when its standard input closes.
 """
 import argparse
@@ -79,6 +82,7 @@ def make_handler(script, record_path, hang_seconds, record_lock):
                 "body": text,
                 "json": parsed,
                 "outcome": outcome,
+                "client_port": self.client_address[1],
             }
             with record_lock, open(record_path, "a", encoding="utf-8") as record:
                 record.write(json.dumps(entry, ensure_ascii=False) + "\n")
@@ -116,10 +120,13 @@ def main():
     parser.add_argument("--hang-ms", type=int, default=30000)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--keep-alive", action="store_true")
     options = parser.parse_args()
 
     script = Script([o for o in options.script.split(",") if o], options.default)
     handler = make_handler(script, options.record, options.hang_ms / 1000.0, threading.Lock())
+    if options.keep_alive:
+        handler.protocol_version = "HTTP/1.1"
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     if options.cert:

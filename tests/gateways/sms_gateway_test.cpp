@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
+#include <thread>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "gateways/fake_printer.hpp"
@@ -31,9 +34,11 @@ OutboxMessage smsMessage(std::string reference = "M6EM-X3NA-0-sms") {
 class SmsGatewayTest : public ::testing::Test {
  protected:
   // A gateway whose first answers follow `script` (then 200), hanging for `hangMs` when told to.
-  void start(const std::string& script, int hangMs = 30000) {
-    m_server = std::make_unique<LoopbackServer>(pythonServer(
-        "flaky_http_gateway.py", {"--record", record().string(), "--script", script, "--hang-ms", std::to_string(hangMs)}));
+  void start(const std::string& script, int hangMs = 30000, bool keepAlive = false) {
+    std::vector<std::string> arguments{"--record", record().string(), "--script", script, "--hang-ms",
+                                       std::to_string(hangMs)};
+    if (keepAlive) arguments.emplace_back("--keep-alive");
+    m_server = std::make_unique<LoopbackServer>(pythonServer("flaky_http_gateway.py", arguments));
   }
   [[nodiscard]] std::filesystem::path record() const { return m_folder / "requests.jsonl"; }
   [[nodiscard]] HttpGatewayConfig config(std::int64_t timeoutMs = 5000) const {
@@ -140,6 +145,59 @@ TEST_F(SmsGatewayTest, AnAnswerDroppedAfterTheRequestIsRetriedWithTheSameReferen
     EXPECT_EQ(request["idempotency_key"], "M6EM-X3NA-0-sms");
     EXPECT_EQ(request["json"]["reference"], "M6EM-X3NA-0-sms");
   }
+}
+
+// A run of messages reuses the gateway's connection (over the internet: one TLS handshake, not
+// one per message); each request still carries its own message and key.
+TEST_F(SmsGatewayTest, MessagesOneAfterAnotherReuseTheConnection) {
+  start("", 30000, true);
+  const SmsGateway gateway(config());
+  for (int i = 0; i < 3; ++i) {
+    const SendOutcome sent = gateway.send(smsMessage("REF-" + std::to_string(i)));
+    EXPECT_EQ(sent.result, SendResult::Delivered) << sent.detail;
+  }
+  const auto sent = requests();
+  ASSERT_EQ(sent.size(), 3u);
+  for (std::size_t i = 0; i < sent.size(); ++i) {
+    EXPECT_EQ(sent[i]["client_port"], sent[0]["client_port"]) << "request " << i << " on a new connection";
+    EXPECT_EQ(sent[i]["idempotency_key"], "REF-" + std::to_string(i));
+    EXPECT_EQ(sent[i]["json"]["reference"], "REF-" + std::to_string(i));
+    EXPECT_EQ(sent[i]["authorization"], "Bearer tok-7f3a9c");
+  }
+}
+
+// Threads sending at once on one gateway each get a connection of their own, and no more
+// connections are opened than calls were in flight.
+TEST_F(SmsGatewayTest, ThreadsSendingAtOnceEachUseTheirOwnConnection) {
+  start("", 30000, true);
+  const SmsGateway gateway(config());
+  constexpr int kThreads = 4;
+  constexpr int kEach = 5;
+  std::vector<std::thread> threads;
+  std::vector<int> delivered(kThreads, 0);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        if (gateway.send(smsMessage("T" + std::to_string(t) + "-" + std::to_string(i))).result ==
+            SendResult::Delivered) {
+          ++delivered[static_cast<std::size_t>(t)];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(delivered[static_cast<std::size_t>(t)], kEach) << "thread " << t;
+  const auto sent = requests();
+  ASSERT_EQ(sent.size(), static_cast<std::size_t>(kThreads * kEach));
+  std::set<std::string> keys;
+  std::set<int> ports;
+  for (const auto& request : sent) {
+    keys.insert(request["idempotency_key"].get<std::string>());
+    ports.insert(request["client_port"].get<int>());
+    EXPECT_EQ(request["json"]["reference"], request["idempotency_key"]) << "a body sent with another's key";
+  }
+  EXPECT_EQ(keys.size(), sent.size());
+  EXPECT_LE(ports.size(), static_cast<std::size_t>(kThreads));
 }
 
 TEST(SmsGatewayTls, HttpsWithTheConfiguredCaAndNotWithout) {
