@@ -20,6 +20,8 @@ pkg_check_modules(LIBV4L2 REQUIRED IMPORTED_TARGET libv4l2)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 # toml++ (libtomlplusplus-dev): the gateway configuration file; pkg-config only.
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
+# libpq (libpq-dev): the PostgreSQL client library, for the shared store and its tests.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 # Dear ImGui 1.86 (libimgui-dev): a static library with the GLFW and OpenGL3 backends inside,
 # found only through pkg-config. GLFW and OpenGL for the kiosk's window.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
