@@ -45,6 +45,9 @@ Result<std::unique_ptr<StationRelay>> StationRelay::start(const std::filesystem:
   if (gateways.parts) relay->m_parts = std::make_unique<Parts>(*gateways.parts, *relay->m_store);
   relay->m_clock = &clock;
   relay->m_station = std::move(station);
+  // The first sweep a minute after start, not during it: start-up and the first frames stay
+  // the screens' (a database with a backlog of overdue cases writes a page of notices).
+  relay->m_lastDutiesMs = systemNowMs();
   auto random = std::make_shared<std::mt19937_64>(std::random_device{}());
   relay->m_relay = std::make_unique<OutboxRelay>(
       *relay->m_store, *relay->m_notifier, gateways.outbox, systemNowMs,
