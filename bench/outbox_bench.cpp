@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -29,11 +28,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::int64_t nowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 // A fresh database with kMessages queued SMS: one receipt per registered case (no e-mail).
@@ -68,9 +62,7 @@ RelayRun runRelay(const std::filesystem::path& dir, const std::string& url, int 
   config.sms = HttpGatewayConfig{url, kToken, 10000, ""};
   config.outbox.parallelSends = parallel;
   CustomerNotifier notifier(config);
-  std::mt19937_64 random(7);
-  OutboxRelay relay(**store, notifier, config.outbox, nowMs,
-                    [&random] { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }, "bench-relay");
+  OutboxRelay relay(**store, notifier, config.outbox, systemUtcMs, uniformJitter(7), "bench-relay");
   const auto start = Clock::now();
   auto idle = relay.runUntilIdle([](std::int64_t ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
   RelayRun run;

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <memory>
 #include <ostream>
-#include <random>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -18,11 +17,6 @@
 
 namespace kiosk::cli {
 namespace {
-
-std::int64_t systemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 Result<OutboxStore*> outboxStore(Context& ctx) {
   auto store = ctx.store();
@@ -83,10 +77,7 @@ int runRelay(Context& ctx, bool untilIdle) {
   if (!gateways) return ctx.fail(gateways.error());
 
   CustomerNotifier notifier(**gateways);
-  std::mt19937_64 random(std::random_device{}());
-  OutboxRelay relay(**outbox, notifier, (*gateways)->outbox, systemNowMs,
-                    [&random] { return std::uniform_real_distribution<double>(0.0, 1.0)(random); },
-                    defaultRelayName());
+  OutboxRelay relay(**outbox, notifier, (*gateways)->outbox, systemUtcMs, uniformJitter(), defaultRelayName());
   RelayPass total;
   if (untilIdle) {
     auto idle = relay.runUntilIdle(
@@ -126,7 +117,7 @@ int noticeDeviations(Context& ctx) {
 int retryMessage(Context& ctx, std::int64_t id) {
   auto outbox = outboxStore(ctx);
   if (!outbox) return ctx.fail(outbox.error());
-  auto retried = (*outbox)->retryOutbox(id, systemNowMs());
+  auto retried = (*outbox)->retryOutbox(id, systemUtcMs());
   if (!retried) return ctx.fail(retried.error());
   ctx.out << "message " << retried->id << " (" << retried->reference << ") is queued again\n";
   return kOk;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <memory>
+#include <random>
 #include <thread>
 #include <utility>
 
@@ -299,6 +301,16 @@ void OutboxRelay::stop() {
     m_stopped = true;
   }
   m_wakeUp.notify_all();
+}
+
+std::int64_t systemUtcMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::function<double()> uniformJitter(std::optional<std::uint64_t> seed) {
+  auto generator = std::make_shared<std::mt19937_64>(seed ? *seed : std::random_device{}());
+  return [generator] { return std::uniform_real_distribution<double>(0.0, 1.0)(*generator); };
 }
 
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,12 @@ struct RelayIdle {
 
 // The channels a relay serves: those of "sms" and "email" the notifier has a gateway for.
 [[nodiscard]] std::vector<std::string> configuredChannels(const Notifier& notifier);
+
+// The real clock and randomness a running relay uses (the kiosk's, kioskctl's, the bench's):
+// UTC milliseconds since the epoch, and uniform [0, 1) from its own generator (seeded from the
+// system unless a seed is given, for a repeatable bench).
+[[nodiscard]] std::int64_t systemUtcMs();
+[[nodiscard]] std::function<double()> uniformJitter(std::optional<std::uint64_t> seed = std::nullopt);
 
 class OutboxRelay {
  public:

@@ -214,10 +214,7 @@ std::future<Result<OutboxMessage>> KioskBackend::retryMessage(std::int64_t id) {
   return m_tasks.run<Result<OutboxMessage>>([this, id]() -> Result<OutboxMessage> {
     auto* outbox = dynamic_cast<OutboxStore*>(m_store.get());
     if (outbox == nullptr) return storageError("this store keeps no outbox");
-    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    auto retried = outbox->retryOutbox(id, nowMs);
+    auto retried = outbox->retryOutbox(id, systemUtcMs());
     if (retried && m_relay) m_relay->wake();  // tried again now, not after the relay's wait
     return retried;
   });

@@ -1,7 +1,6 @@
 #include "kiosk/app/station_relay.hpp"
 
 #include <chrono>
-#include <random>
 
 #include "gateways/customer_notifier.hpp"
 #include "gateways/parts_supplier_http.hpp"
@@ -17,11 +16,6 @@ namespace {
 constexpr std::int64_t kPollMs = 15000;
 // How often the deviation sweep and the parts desk run.
 constexpr std::int64_t kDutiesEveryMs = 60000;
-
-std::int64_t systemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -47,11 +41,9 @@ Result<std::unique_ptr<StationRelay>> StationRelay::start(const std::filesystem:
   relay->m_station = std::move(station);
   // The first sweep a minute after start, not during it: start-up and the first frames stay
   // the screens' (a database with a backlog of overdue cases writes a page of notices).
-  relay->m_lastDutiesMs = systemNowMs();
-  auto random = std::make_shared<std::mt19937_64>(std::random_device{}());
-  relay->m_relay = std::make_unique<OutboxRelay>(
-      *relay->m_store, *relay->m_notifier, gateways.outbox, systemNowMs,
-      [random] { return std::uniform_real_distribution<double>(0.0, 1.0)(*random); }, defaultRelayName());
+  relay->m_lastDutiesMs = systemUtcMs();
+  relay->m_relay = std::make_unique<OutboxRelay>(*relay->m_store, *relay->m_notifier, gateways.outbox, systemUtcMs,
+                                                 uniformJitter(), defaultRelayName());
   relay->m_thread = std::thread([r = relay.get()] { r->run(); });
   return relay;
 }
@@ -83,7 +75,7 @@ void StationRelay::afterPass(const Result<RelayPass>& pass) {
       m_status.lastProblem = pass.error().message;
     }
   }
-  const std::int64_t now = systemNowMs();
+  const std::int64_t now = systemUtcMs();
   if (now - m_lastDutiesMs < kDutiesEveryMs) return;
   m_lastDutiesMs = now;
   const auto report =
