@@ -1,31 +1,28 @@
-// The outbox in the SQLite store: messages written in the same transaction as their events,
+// The outbox in every store: messages written in the same transaction as their events,
 // queued by the real CaseService steps, and listed back.
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "support/sample_intake.hpp"
-#include "store/sqlite_case_store.hpp"
-#include "store/sqlite_connection.hpp"
+#include "tests/store/store_factories.hpp"
 #include "tests/store/store_test_support.hpp"
 #include "workflow/case_service.hpp"
 
 namespace kiosk::test {
 namespace {
 
-class OutboxStoreTest : public TempDirTest {
+class OutboxContract : public StoreContractTest {
  protected:
   void SetUp() override {
-    TempDirTest::SetUp();
+    StoreContractTest::SetUp();
+    if (HasFatalFailure()) return;
     auto vendors = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
     ASSERT_TRUE(vendors) << vendors.error().message;
     m_vendors = std::make_unique<VendorCatalog>(std::move(*vendors));
     auto texts = MessageTexts::load(KIOSK_ASSETS_DIR, "nb");
     ASSERT_TRUE(texts) << texts.error().message;
     m_texts = std::make_unique<MessageTexts>(std::move(*texts));
-    auto opened = SqliteCaseStore::open(dbFile());
-    ASSERT_TRUE(opened) << opened.error().message;
-    m_store = std::move(*opened);
     m_service = std::make_unique<CaseService>(*m_store, *m_vendors, m_texts.get());
   }
 
@@ -47,8 +44,7 @@ class OutboxStoreTest : public TempDirTest {
 
   // Messages whose event is not on the case's timeline, counted in SQL.
   std::int64_t orphanMessages() {
-    SqliteConnection db(dbFile().string(), SqliteBusyPolicy{});
-    return db.queryInteger(
+    return database().queryInteger(
         "SELECT count(*) FROM outbox_message o WHERE NOT EXISTS (SELECT 1 FROM case_event e "
         "WHERE e.case_seq = o.case_seq AND e.position = o.event_position)");
   }
@@ -57,11 +53,10 @@ class OutboxStoreTest : public TempDirTest {
 
   std::unique_ptr<VendorCatalog> m_vendors;
   std::unique_ptr<MessageTexts> m_texts;
-  std::unique_ptr<SqliteCaseStore> m_store;
   std::unique_ptr<CaseService> m_service;
 };
 
-TEST_F(OutboxStoreTest, IntakeQueuesTheReceiptBySmsAndEmail) {
+TEST_P(OutboxContract, IntakeQueuesTheReceiptBySmsAndEmail) {
   const std::string n = registerMac();
   const auto messages = outboxOf(n);
   ASSERT_EQ(messages.size(), 2u);
@@ -85,7 +80,7 @@ TEST_F(OutboxStoreTest, IntakeQueuesTheReceiptBySmsAndEmail) {
   EXPECT_EQ(withoutEmail[0].channel, "sms");
 }
 
-TEST_F(OutboxStoreTest, StepsQueueWhatTheyShouldAndPhoneQueuesNothing) {
+TEST_P(OutboxContract, StepsQueueWhatTheyShouldAndPhoneQueuesNothing) {
   const std::string n = registerMac();
   ASSERT_TRUE(m_service->diagnose(n, "Logic board", Damage::None, actor("2026-11-24T10:00:00")));
   ASSERT_TRUE(m_service->decide(n, actor("2026-11-24T10:05:00")));
@@ -119,7 +114,7 @@ TEST_F(OutboxStoreTest, StepsQueueWhatTheyShouldAndPhoneQueuesNothing) {
   EXPECT_EQ(orphanMessages(), 0);
 }
 
-TEST_F(OutboxStoreTest, InformWithTheQuoteTellsItsAmount) {
+TEST_P(OutboxContract, InformWithTheQuoteTellsItsAmount) {
   IntakeForm f = macIntake("C02XK0JHJG5H");
   f.purchased = parseDate("2020-01-01");
   auto c = m_service->registerCase(f, Actor{"ola", at("2026-11-24T09:00:00")});
@@ -133,7 +128,7 @@ TEST_F(OutboxStoreTest, InformWithTheQuoteTellsItsAmount) {
   EXPECT_NE(messages[1].text.find("2499"), std::string::npos) << messages[1].text;
 }
 
-TEST_F(OutboxStoreTest, AFailingChangeWritesNeitherEventNorMessage) {
+TEST_P(OutboxContract, AFailingChangeWritesNeitherEventNorMessage) {
   const std::string n = registerMac("");
   ASSERT_EQ(outboxOf(n).size(), 1u);
   // The workflow refuses e-mail to a customer without an address: nothing is written.
@@ -158,7 +153,7 @@ TEST_F(OutboxStoreTest, AFailingChangeWritesNeitherEventNorMessage) {
   EXPECT_EQ(m_store->load(n)->events.size(), 1u);
 }
 
-TEST_F(OutboxStoreTest, AMessageExistsExactlyWhenItsEventDoes) {
+TEST_P(OutboxContract, AMessageExistsExactlyWhenItsEventDoes) {
   const std::string n = registerMac("");
   // A message for an event the change did not append is refused, and so is its event.
   const auto forOldEvent = m_store->update(n, [](RepairCase& r) -> Result<void> {
@@ -202,7 +197,7 @@ TEST_F(OutboxStoreTest, AMessageExistsExactlyWhenItsEventDoes) {
   EXPECT_EQ(*m_store->count(), 1u);
 }
 
-TEST_F(OutboxStoreTest, ListFiltersByStatusAndCase) {
+TEST_P(OutboxContract, ListFiltersByStatusAndCase) {
   const std::string a = registerMac();
   IntakeForm f = lenovoIntake();
   auto b = m_service->registerCase(f, Actor{"ola", at("2026-11-24T09:10:00")});
@@ -229,12 +224,14 @@ TEST_F(OutboxStoreTest, ListFiltersByStatusAndCase) {
   EXPECT_EQ(bad.error().kind, ErrorKind::BadInput);
 }
 
-TEST_F(OutboxStoreTest, WithoutTextsNoStepQueuesAMessage) {
+TEST_P(OutboxContract, WithoutTextsNoStepQueuesAMessage) {
   CaseService silent(*m_store, *m_vendors);
   auto c = silent.registerCase(macIntake("C02XK0JHJG5H"), Actor{"ola", at("2026-11-24T09:00:00")});
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_TRUE(outboxOf(c->number).empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Store, OutboxContract, ::testing::ValuesIn(contractBackends()), backendName);
 
 }  // namespace
 }  // namespace kiosk::test

@@ -1,19 +1,17 @@
-// list(): the due list and status lists, per the CaseQuery comments.
+// list(): the due list and status lists, per the CaseQuery comments, on every store.
 #include <gtest/gtest.h>
 
-#include "store/sqlite_case_store.hpp"
+#include "tests/store/store_factories.hpp"
 #include "tests/store/store_test_support.hpp"
 
 namespace kiosk::test {
 namespace {
 
-class SqliteListTest : public TempDirTest {
+class ListContract : public StoreContractTest {
  protected:
   void SetUp() override {
-    TempDirTest::SetUp();
-    auto opened = SqliteCaseStore::open(dbFile());
-    ASSERT_TRUE(opened) << opened.error().message;
-    m_store = std::move(*opened);
+    StoreContractTest::SetUp();
+    if (HasFatalFailure()) return;
     // Created in this order; names are what the assertions compare.
     add("late", CaseStatus::Registered, "2026-11-30");
     add("none1", CaseStatus::Diagnosed, std::nullopt);
@@ -46,47 +44,44 @@ class SqliteListTest : public TempDirTest {
   }
 
   using Names = std::vector<std::string>;
-
- private:
-  std::unique_ptr<SqliteCaseStore> m_store;
 };
 
-TEST_F(SqliteListTest, OpenCasesByDueThenRegistrationWithoutDueLast) {
+TEST_P(ListContract, OpenCasesByDueThenRegistrationWithoutDueLast) {
   EXPECT_EQ(names({}), (Names{"early", "mid-a", "mid-b", "late", "none1", "none2"}));
 }
 
-TEST_F(SqliteListTest, IncludeClosedListsEverything) {
+TEST_P(ListContract, IncludeClosedListsEverything) {
   CaseQuery query;
   query.includeClosed = true;
   EXPECT_EQ(names(query),
             (Names{"closed", "early", "mid-a", "mid-b", "late", "none1", "none2", "closed-nodue"}));
 }
 
-TEST_F(SqliteListTest, StatusFilterPicksOneStatus) {
+TEST_P(ListContract, StatusFilterPicksOneStatus) {
   CaseQuery query;
   query.status = CaseStatus::Registered;
   EXPECT_EQ(names(query), (Names{"mid-a", "late", "none2"}));
 }
 
-TEST_F(SqliteListTest, ClosedStatusIsListedWhenAskedFor) {
+TEST_P(ListContract, ClosedStatusIsListedWhenAskedFor) {
   CaseQuery query;
   query.status = CaseStatus::Closed;
   EXPECT_EQ(names(query), (Names{"closed", "closed-nodue"}));
 }
 
-TEST_F(SqliteListTest, DueBeforeIsStrict) {
+TEST_P(ListContract, DueBeforeIsStrict) {
   CaseQuery query;
   query.dueBefore = day("2026-11-25");
   EXPECT_EQ(names(query), (Names{"early"}));
 }
 
-TEST_F(SqliteListTest, DueOnOrBeforeIsInclusiveAndLeavesOutCasesWithoutDue) {
+TEST_P(ListContract, DueOnOrBeforeIsInclusiveAndLeavesOutCasesWithoutDue) {
   CaseQuery query;
   query.dueOnOrBefore = day("2026-11-25");
   EXPECT_EQ(names(query), (Names{"early", "mid-a", "mid-b"}));
 }
 
-TEST_F(SqliteListTest, DueFiltersCombineWithStatusAndIncludeClosed) {
+TEST_P(ListContract, DueFiltersCombineWithStatusAndIncludeClosed) {
   CaseQuery query;
   query.dueOnOrBefore = day("2026-11-25");
   query.includeClosed = true;
@@ -96,14 +91,14 @@ TEST_F(SqliteListTest, DueFiltersCombineWithStatusAndIncludeClosed) {
   EXPECT_EQ(names(query), (Names{"mid-b"}));
 }
 
-TEST_F(SqliteListTest, BothDueBoundsApply) {
+TEST_P(ListContract, BothDueBoundsApply) {
   CaseQuery query;
   query.dueBefore = day("2026-11-30");
   query.dueOnOrBefore = day("2026-11-20");
   EXPECT_EQ(names(query), (Names{"early"}));
 }
 
-TEST_F(SqliteListTest, LimitAndOffsetPage) {
+TEST_P(ListContract, LimitAndOffsetPage) {
   CaseQuery query;
   query.limit = 2;
   EXPECT_EQ(names(query), (Names{"early", "mid-a"}));
@@ -115,17 +110,19 @@ TEST_F(SqliteListTest, LimitAndOffsetPage) {
   EXPECT_TRUE(names(query).empty());
 }
 
-TEST_F(SqliteListTest, OffsetWithoutLimitSkips) {
+TEST_P(ListContract, OffsetWithoutLimitSkips) {
   CaseQuery query;
   query.offset = 4;
   EXPECT_EQ(names(query), (Names{"none1", "none2"}));
 }
 
-TEST_F(SqliteListTest, CountIncludesClosedCases) {
-  auto opened = SqliteCaseStore::open(dbFile());
-  ASSERT_TRUE(opened);
-  EXPECT_EQ(*(*opened)->count(), 8U);
+TEST_P(ListContract, CountIncludesClosedCases) {
+  auto other = openAnother();
+  ASSERT_TRUE(other);
+  EXPECT_EQ(*other->count(), 8U);
 }
+
+INSTANTIATE_TEST_SUITE_P(Store, ListContract, ::testing::ValuesIn(contractBackends()), backendName);
 
 }  // namespace
 }  // namespace kiosk::test
