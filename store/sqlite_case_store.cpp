@@ -6,6 +6,7 @@
 #include <new>
 #include <utility>
 
+#include "store/case_change_rules.hpp"
 #include "store/sqlite_case_rows.hpp"
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
@@ -18,40 +19,10 @@
 namespace kiosk {
 namespace {
 
-// Nothing thrown below this line crosses the port: every exception becomes a Storage error
-// that says what the store was doing ("cannot read case" + " " + subject).
-template <class F>
-auto guarded(std::string_view doing, std::string_view subject, F&& body) noexcept -> decltype(body()) {
-  const auto describe = [&](std::string_view cause) {
-    std::string message(doing);
-    if (!subject.empty()) message.append(" ").append(subject);
-    return message.append(": ").append(cause);
-  };
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    try {
-      return storageError(describe(e.what()));
-    } catch (...) {
-    }
-  } catch (...) {
-    try {
-      return storageError(describe("unexpected error"));
-    } catch (...) {
-    }
-  }
-  // Building the message itself failed (out of memory): say as little as possible.
-  return tl::unexpected(Error{ErrorKind::Storage, {}, {}});
-}
-
 std::int64_t sqlCount(std::size_t n) {
   return n > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
              ? std::numeric_limits<std::int64_t>::max()
              : static_cast<std::int64_t>(n);
-}
-
-bool sameEvent(const CaseEvent& a, const CaseEvent& b) {
-  return a.at == b.at && a.staff == b.staff && a.kind == b.kind && a.detail == b.detail;
 }
 
 std::optional<RepairCase> selectCase(SqliteConnection& db, const std::string& number) {
@@ -62,33 +33,6 @@ std::optional<RepairCase> selectCase(SqliteConnection& db, const std::string& nu
   RepairCase c = std::move(rows.front());
   c.events = selectEvents(db, c.sequence);
   return c;
-}
-
-// Case numbers are typed at a counter: accept any spelling the number parser accepts.
-Result<std::string> lookupNumber(const std::string& number) {
-  auto normalized = normalizeCaseNumber(number);
-  if (!normalized) return notFound("case", normalized.error().message);
-  return normalized;
-}
-
-// Everything a change may not do to the stored case, checked before anything is written.
-Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
-  if (after.sequence != before.sequence || after.number != before.number) {
-    return storageError("case " + before.number + ": a change may not alter the case's sequence or number");
-  }
-  const bool kept = after.events.size() >= before.events.size() &&
-                    std::equal(before.events.begin(), before.events.end(), after.events.begin(), sameEvent);
-  if (!kept) {
-    return storageError("case " + before.number +
-                        ": a change may only append events; it removed or altered earlier ones");
-  }
-  // A message is queued by an event of this change: it exists exactly when its event does.
-  for (const OutboxMessage& m : after.newMessages) {
-    if (m.eventPosition < before.events.size() || m.eventPosition >= after.events.size()) {
-      return storageError("case " + before.number + ": a change may only queue messages for events it appends");
-    }
-  }
-  return {};
 }
 
 // list() and countMatching() filter alike. Each filter has its own parameter number, so one
@@ -468,6 +412,8 @@ Result<int> SqliteCaseStore::schemaVersion() {
     return m_db->retryWhileBusy([&] { return sqliteSchemaVersion(*m_db); });
   });
 }
+
+std::string SqliteCaseStore::location() const { return m_db->path(); }
 
 Result<void> SqliteCaseStore::migrateTo(int version) {
   const std::scoped_lock lock(m_mutex);

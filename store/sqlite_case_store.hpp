@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "workflow/case_store.hpp"
-#include "workflow/outbox_store.hpp"
+#include "store/case_database.hpp"
 
 namespace kiosk {
 
@@ -19,7 +18,7 @@ class SqliteConnection;
 // Calls from several threads are serialised. A Change runs inside the store's write
 // transaction and lock, so it must not call back into the same store. The outbox relay's
 // claims take the file's write lock, so relays in several processes never share a message.
-class SqliteCaseStore final : public CaseStore, public OutboxStore {
+class SqliteCaseStore final : public CaseDatabase {
  public:
   // Opens the case database at `file`, creating it and its parent folders when missing, and
   // brings its schema up to date. Refuses (Storage error naming the path, file untouched) a
@@ -53,7 +52,9 @@ class SqliteCaseStore final : public CaseStore, public OutboxStore {
   [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
 
   // The schema version of the open file (PRAGMA user_version).
-  [[nodiscard]] Result<int> schemaVersion();
+  [[nodiscard]] Result<int> schemaVersion() override;
+  // The file's absolute path (":memory:" for a private database).
+  [[nodiscard]] std::string location() const override;
   // Runs up or down migrations to reach `version` (0: empty), in one transaction. For tests and
   // repairs; the store expects the latest version for everything else.
   [[nodiscard]] Result<void> migrateTo(int version);

@@ -6,10 +6,10 @@
 
 namespace kiosk {
 
-Result<void> checkMigrationSequence(std::span<const SqliteMigration> migrations) {
+Result<void> checkMigrationSequence(std::span<const MigrationScript> migrations) {
   for (std::size_t i = 0; i < migrations.size(); ++i) {
     const int expected = static_cast<int>(i) + 1;
-    const SqliteMigration& m = migrations[i];
+    const MigrationScript& m = migrations[i];
     if (m.version != expected) {
       return storageError("schema migrations are not numbered 1.." + std::to_string(migrations.size()) +
                           " without a gap: expected " + std::to_string(expected) + ", found " +

@@ -5,17 +5,15 @@
 #include <span>
 #include <string_view>
 
+#include "store/migration_script.hpp"
 #include "workflow/error.hpp"
 
 namespace kiosk {
 
 class SqliteConnection;
 
-struct SqliteMigration {
-  int version = 0;        // the user_version after `up`
-  std::string_view up;    // from version - 1 to version
-  std::string_view down;  // from version back to version - 1
-};
+// The user_version after `up` is the script's version.
+using SqliteMigration = MigrationScript;
 
 // Marks a database as ours, so that another program's SQLite file is refused, not migrated.
 // "RKSK": repair kiosk.
@@ -23,10 +21,6 @@ inline constexpr std::int32_t kSqliteApplicationId = 0x524B534B;
 
 // The migrations built into this program (generated from store/migrations/sqlite).
 [[nodiscard]] std::span<const SqliteMigration> embeddedSqliteMigrations();
-
-// The set must be 1, 2, ... n without a gap, each with both directions; configure checks the
-// files, this checks what was embedded (and any set a test builds).
-[[nodiscard]] Result<void> checkMigrationSequence(std::span<const SqliteMigration> migrations);
 
 // Moves the database to `target` (0 = empty) in one IMMEDIATE transaction, running up or down
 // scripts in order, and stamps application_id and user_version. Throws SqliteError.

@@ -217,15 +217,30 @@ void TestPostgresServer::startServer() {
   constexpr int attempts = 5;
   for (int attempt = 1;; ++attempt) {
     m_port = freeLoopbackPort();
-    // fsync off: a test's data need not survive a power cut, and syncing costs seconds.
-    m_pid = spawn({(m_bin / "postgres").string(), "-D", (m_folder / "data").string(), "-k", m_folder.string(), "-c",
-                   "listen_addresses=127.0.0.1", "-p", std::to_string(m_port), "-c", "fsync=off"},
-                  m_folder, m_folder / "server.log", {m_switchUser, m_uid, m_gid});
+    launch();
     if (waitUntilAccepting()) return;
     const std::string text = log();
     if (attempt < attempts && text.find("could not bind") != std::string::npos) continue;
     throw std::runtime_error("postgres exited before accepting connections on 127.0.0.1:" + std::to_string(m_port) +
                              "; its log:\n" + text);
+  }
+}
+
+void TestPostgresServer::launch() {
+  // fsync off: a test's data need not survive a power cut, and syncing costs seconds.
+  m_pid = spawn({(m_bin / "postgres").string(), "-D", (m_folder / "data").string(), "-k", m_folder.string(), "-c",
+                 "listen_addresses=127.0.0.1", "-p", std::to_string(m_port), "-c", "fsync=off"},
+                m_folder, m_folder / "server.log", {m_switchUser, m_uid, m_gid});
+}
+
+void TestPostgresServer::start() {
+  if (m_pid > 0) return;
+  // The port was ours a moment ago; another process may take it meanwhile, and then the clients
+  // that wait for this server could not find it again, so that is an error, not a new port.
+  launch();
+  if (!waitUntilAccepting()) {
+    throw std::runtime_error("postgres did not come back on 127.0.0.1:" + std::to_string(m_port) + "; its log:\n" +
+                             log());
   }
 }
 

@@ -33,9 +33,21 @@ class TestPostgresServer {
   // Everything the server has logged so far, for a failure message.
   [[nodiscard]] std::string log() const;
 
+  // A server restart as clients meet it: stop() is a fast shutdown (every session cut, as an
+  // administrator's restart does), start() brings the same cluster back on the same port and
+  // waits until it accepts connections. restart() is both.
+  void stop() noexcept { stopServer(); }
+  void start();
+  void restart() {
+    stop();
+    start();
+  }
+  [[nodiscard]] bool running() const { return m_pid > 0; }
+
  private:
   void initCluster();
   void startServer();  // on a fresh free port, retried when another process takes it first
+  void launch();       // the postmaster on m_port
   [[nodiscard]] bool waitUntilAccepting();  // false when the server exited instead
   void stopServer() noexcept;
 

@@ -1,0 +1,22 @@
+#pragma once
+// A case database: the CaseStore and OutboxStore ports over one connection, and what tools and
+// the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
+// PostgreSQL server) are the two; store/open_store.hpp picks one from --db or --db-url.
+#include <string>
+
+#include "workflow/case_store.hpp"
+#include "workflow/outbox_store.hpp"
+
+namespace kiosk {
+
+class CaseDatabase : public CaseStore, public OutboxStore {
+ public:
+  // The schema version the database holds (SQLite: PRAGMA user_version; PostgreSQL: the
+  // kiosk_schema table).
+  [[nodiscard]] virtual Result<int> schemaVersion() = 0;
+  // Where it is, for messages and the settings screen: the file's path, or the PostgreSQL URL
+  // without its password.
+  [[nodiscard]] virtual std::string location() const = 0;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,33 @@
+#pragma once
+// The mapping between RepairCase and PostgreSQL's repair_case / case_event tables, visiting the
+// same column list as SQLite's (store/case_columns.hpp).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "workflow/repair_case.hpp"
+
+namespace kiosk {
+
+class PgConnection;
+class PgParams;
+class PgResult;
+
+// "SELECT <every case column>[, extra] FROM repair_case " + tail; read the rows with
+// readPgCaseRows, which reads the case columns and leaves the extra one to the caller.
+[[nodiscard]] std::string selectPgCasesSql(std::string_view tail, std::string_view extra = {});
+// Cases come without events.
+[[nodiscard]] std::vector<RepairCase> readPgCaseRows(const PgResult& rows);
+
+// Writes a new row with c.sequence as its key. Throws PgError.
+void insertPgCaseRow(PgConnection& db, const RepairCase& c);
+// Overwrites the row of c.sequence if it still holds `expectedVersion`; false when it did not.
+[[nodiscard]] bool updatePgCaseRow(PgConnection& db, const RepairCase& c, std::int64_t expectedVersion);
+
+[[nodiscard]] std::vector<CaseEvent> selectPgEvents(PgConnection& db, std::uint64_t sequence);
+// Appends events[from..] at positions from, from + 1, ... in one statement.
+void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events, std::size_t from);
+
+}  // namespace kiosk

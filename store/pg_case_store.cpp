@@ -1,0 +1,461 @@
+#include "store/pg_case_store.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "store/case_change_rules.hpp"
+#include "store/pg_case_rows.hpp"
+#include "store/pg_connection.hpp"
+#include "store/pg_migrations.hpp"
+#include "store/pg_outbox_rows.hpp"
+#include "store/pg_session.hpp"
+#include "store/sqlite_text_fold.hpp"
+#include "workflow/case_number.hpp"
+
+namespace kiosk {
+namespace {
+
+// The case row and its whole timeline in one statement, so both come from one snapshot without
+// the round trips of a transaction.
+std::optional<RepairCase> selectCase(PgConnection& db, const std::string& number) {
+  const PgResult rows = db.exec(
+      selectPgCasesSql("WHERE number = $1",
+                       "(SELECT coalesce(json_agg(json_build_array(e.at, e.staff, e.kind, e.detail) ORDER BY e.position), "
+                       "'[]') FROM case_event e WHERE e.case_seq = repair_case.seq)"),
+      PgParams().text(number));
+  auto cases = readPgCaseRows(rows);
+  if (cases.empty()) return std::nullopt;
+  RepairCase c = std::move(cases.front());
+  const std::string timeline = rows.text(0, rows.columns() - 1);
+  for (const auto& e : nlohmann::json::parse(timeline)) {
+    const auto at = parseLocalTime(e.at(0).get<std::string>());
+    if (!at) throw PgError::corrupt("case " + c.number + ": an event's time is not a local time");
+    c.events.push_back(CaseEvent{*at, e.at(1).get<std::string>(), e.at(2).get<std::string>(), e.at(3).get<std::string>()});
+  }
+  return c;
+}
+
+std::int64_t sqlCount(std::size_t n) {
+  return n > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
+                                                                               : static_cast<std::int64_t>(n);
+}
+
+// list() and countMatching() filter alike. A NULL parameter switches its filter off, so one
+// statement text serves every combination; the status terms are spelt as the partial indexes'
+// WHERE ("status <> 'closed'"), which is what lets the planner use them.
+std::string whereOf(const CaseQuery& query) {
+  std::string where = "WHERE ($2::date IS NULL OR due < $2) AND ($3::date IS NULL OR due <= $3) AND "
+                      "($4::text IS NULL OR device_vendor = $4) AND ($5::text IS NULL OR technician = $5)";
+  if (query.status) {
+    where += " AND status = $1";
+  } else {
+    where += " AND $1::text IS NULL";
+    if (!query.includeClosed) where += " AND status <> 'closed'";
+  }
+  if (query.awaitingDeviationNotice) where += " AND done_at IS NULL AND deviation_noticed_at IS NULL";
+  return where;
+}
+
+PgParams filterParams(const CaseQuery& query) {
+  PgParams params;
+  params.optionalText(query.status ? std::optional<std::string>(std::string(statusName(*query.status))) : std::nullopt);
+  params.optionalText(query.dueBefore ? std::optional<std::string>(formatDate(*query.dueBefore)) : std::nullopt);
+  params.optionalText(query.dueOnOrBefore ? std::optional<std::string>(formatDate(*query.dueOnOrBefore)) : std::nullopt);
+  params.optionalText(query.vendor);
+  params.optionalText(query.technician);
+  return params;
+}
+
+Date storedDate(std::string_view column, const std::string& text) {
+  const auto day = parseDate(text);
+  if (!day) throw PgError::corrupt("column " + std::string(column) + " holds '" + text + "', which is not a date");
+  return *day;
+}
+
+std::string conflictMessage(PgConnection& db, const std::string& number) {
+  const auto now = selectCase(db, number);
+  std::string message = "case " + number + " was changed at another station while this step was being saved";
+  if (now) {
+    message += " (it is now " + std::string(statusName(now->status)) + ", version " + std::to_string(now->version) + ")";
+  }
+  return message + "; nothing was written: look at the case again and redo the step if it still applies";
+}
+
+}  // namespace
+
+PgCaseStore::PgCaseStore(std::unique_ptr<PgSession> session) : m_session(std::move(session)) {}
+
+PgCaseStore::~PgCaseStore() = default;
+
+Result<std::unique_ptr<PgCaseStore>> PgCaseStore::open(const std::string& url, PgRetryPolicy retry) {
+  return guarded("cannot open the case database", {}, [&]() -> Result<std::unique_ptr<PgCaseStore>> {
+    auto session = std::make_unique<PgSession>(url, retry);
+    migratePg(session->connection(), embeddedPgMigrations(), latestSchemaVersion());
+    return std::unique_ptr<PgCaseStore>(new PgCaseStore(std::move(session)));
+  });
+}
+
+int PgCaseStore::latestSchemaVersion() { return static_cast<int>(embeddedPgMigrations().size()); }
+
+std::string PgCaseStore::location() const { return m_session->where(); }
+
+Result<RepairCase> PgCaseStore::create(RepairCase draft) {
+  for (const OutboxMessage& m : draft.newMessages) {
+    if (m.eventPosition >= draft.events.size()) {
+      return storageError("cannot store the new case: a message is queued for an event it does not have");
+    }
+  }
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot store the new case", {}, [&]() -> Result<RepairCase> {
+    return m_session->write<RepairCase>(
+        [&](PgConnection& db) -> Result<RepairCase> {
+          RepairCase c = draft;
+          // One open case per device: two counters registering one serial at once are put in
+          // single file by a lock on the serial, held to the end of the transaction.
+          if (!c.device.serial.empty() && c.intake.secondCaseReason.empty()) {
+            db.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", PgParams().text(c.device.serial));
+            const PgResult open = db.exec(
+                "SELECT number FROM repair_case WHERE device_serial = $1 AND status <> 'closed' ORDER BY seq DESC LIMIT 1",
+                PgParams().text(c.device.serial));
+            if (open.rows() > 0) return refused("serial " + c.device.serial + " already has open case " + open.text(0, 0));
+          }
+          const std::int64_t next = db.exec("SELECT nextval('case_number_seq')").integer(0, 0);
+          if (next <= 0 || static_cast<std::uint64_t>(next) >= kCaseNumberCapacity) {
+            return storageError("cannot store the new case: case numbers are exhausted");
+          }
+          c.sequence = static_cast<std::uint64_t>(next);
+          c.number = formatCaseNumber(c.sequence);
+          c.version = 1;
+          addressNewMessages(c);
+          insertPgCaseRow(db, c);
+          insertPgEvents(db, c.sequence, c.events, 0);
+          insertPgOutboxMessages(db, c.sequence, c.newMessages);
+          return c;
+        },
+        // The sequence number was ours alone: if its row is there, the case was stored.
+        [&](PgConnection& db, const RepairCase& c) -> std::optional<RepairCase> {
+          const PgResult row = db.exec("SELECT 1 FROM repair_case WHERE seq = $1",
+                                       PgParams().integer(static_cast<std::int64_t>(c.sequence)));
+          if (row.rows() == 0) return std::nullopt;
+          RepairCase stored = c;
+          stored.newMessages = selectPgOutboxMessages(db, OutboxQuery{std::nullopt, c.number, 0});
+          return stored;
+        });
+  });
+}
+
+Result<RepairCase> PgCaseStore::load(const std::string& number) {
+  const auto normalized = lookupNumber(number);
+  if (!normalized) return tl::unexpected(normalized.error());
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read case", number, [&]() -> Result<RepairCase> {
+    auto found = m_session->read([&](PgConnection& db) { return selectCase(db, *normalized); });
+    if (!found) return notFound("case", "no case " + *normalized);
+    return std::move(*found);
+  });
+}
+
+Result<RepairCase> PgCaseStore::update(const std::string& number, const Change& change) {
+  const auto normalized = lookupNumber(number);
+  if (!normalized) return tl::unexpected(normalized.error());
+  const std::scoped_lock lock(m_mutex);
+  std::size_t eventsBefore = 0;
+  return guarded("cannot update case", number, [&]() -> Result<RepairCase> {
+    return m_session->write<RepairCase>(
+        [&](PgConnection& db) -> Result<RepairCase> {
+          // Optimistic: read without a lock, write only if the version is still the one read.
+          auto stored = selectCase(db, *normalized);
+          if (!stored) return notFound("case", "no case " + *normalized);
+          eventsBefore = stored->events.size();
+          RepairCase changed = *stored;
+          if (auto applied = change(changed); !applied) return tl::unexpected(applied.error());
+          if (auto checked = checkChange(*stored, changed); !checked) return tl::unexpected(checked.error());
+          changed.version = stored->version + 1;
+          if (!updatePgCaseRow(db, changed, stored->version)) return conflict(conflictMessage(db, *normalized));
+          insertPgEvents(db, changed.sequence, changed.events, stored->events.size());
+          addressNewMessages(changed);
+          insertPgOutboxMessages(db, changed.sequence, changed.newMessages);
+          return changed;
+        },
+        // Ours took if the first event this change appended is at its position.
+        [&](PgConnection& db, const RepairCase& changed) -> std::optional<RepairCase> {
+          const auto now = selectCase(db, *normalized);
+          if (!now) return std::nullopt;
+          if (changed.events.size() == eventsBefore) {
+            // A change without an event has only the version to go by.
+            if (now->version < changed.version) return std::nullopt;
+          } else if (now->events.size() <= eventsBefore ||
+                     !sameEvent(now->events[eventsBefore], changed.events[eventsBefore])) {
+            return std::nullopt;
+          }
+          RepairCase stored = changed;
+          const auto messages = selectPgOutboxMessages(db, OutboxQuery{std::nullopt, *normalized, 0});
+          for (OutboxMessage& m : stored.newMessages) {
+            for (const OutboxMessage& s : messages) {
+              if (s.reference == m.reference) m.id = s.id;
+            }
+          }
+          return stored;
+        });
+  });
+}
+
+Result<std::vector<RepairCase>> PgCaseStore::findBySerial(const std::string& serial) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by serial", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_session->read([&](PgConnection& db) {
+      return readPgCaseRows(db.exec(selectPgCasesSql("WHERE device_serial = $1 ORDER BY seq DESC"), PgParams().text(serial)));
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> PgCaseStore::findByMobile(const std::string& mobile) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by mobile number", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_session->read([&](PgConnection& db) {
+      return readPgCaseRows(db.exec(selectPgCasesSql("WHERE customer_mobile = $1 ORDER BY seq DESC"), PgParams().text(mobile)));
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> PgCaseStore::findByCustomerName(const std::string& fragment, std::size_t limit) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot search by customer name", {}, [&]() -> Result<std::vector<RepairCase>> {
+    return m_session->read([&](PgConnection& db) {
+      // strpos, not LIKE: a % or _ in what was typed is a character, not a pattern.
+      return readPgCaseRows(db.exec(selectPgCasesSql("WHERE strpos(customer_name_folded, $1) > 0 ORDER BY seq DESC LIMIT $2"),
+                                    PgParams().text(foldCase(fragment)).optionalInteger(
+                                        limit == 0 ? std::nullopt : std::optional<std::int64_t>(sqlCount(limit)))));
+    });
+  });
+}
+
+Result<std::vector<RepairCase>> PgCaseStore::list(const CaseQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot list cases", {}, [&]() -> Result<std::vector<RepairCase>> {
+    PgParams params = filterParams(query);
+    params.optionalInteger(query.limit == 0 ? std::nullopt : std::optional<std::int64_t>(sqlCount(query.limit)));
+    params.integer(sqlCount(query.offset));
+    const std::string sql = selectPgCasesSql(whereOf(query) + " ORDER BY due NULLS LAST, seq LIMIT $6 OFFSET $7");
+    return m_session->read([&](PgConnection& db) { return readPgCaseRows(db.exec(sql, params)); });
+  });
+}
+
+Result<std::size_t> PgCaseStore::countMatching(const CaseQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
+    const std::string sql = "SELECT count(*) FROM repair_case " + whereOf(query);
+    return m_session->read(
+        [&](PgConnection& db) { return static_cast<std::size_t>(db.exec(sql, filterParams(query)).integer(0, 0)); });
+  });
+}
+
+Result<std::size_t> PgCaseStore::count() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
+    return m_session->read(
+        [&](PgConnection& db) { return static_cast<std::size_t>(db.exec("SELECT count(*) FROM repair_case").integer(0, 0)); });
+  });
+}
+
+Result<std::uint64_t> PgCaseStore::changeStamp() {
+  // Not under m_mutex: the watcher's poll must not wait behind a slow query or a reconnect.
+  return guarded("cannot reach the case database", {}, [&]() -> Result<std::uint64_t> { return m_session->changeStamp(); });
+}
+
+Result<std::vector<OpenCaseGroup>> PgCaseStore::groupOpenCases() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count open cases", {}, [&]() -> Result<std::vector<OpenCaseGroup>> {
+    return m_session->read([&](PgConnection& db) {
+      const PgResult rows = db.exec(
+          "SELECT status, device_vendor, technician, due, late_report, done_at IS NOT NULL, count(*) "
+          "FROM repair_case WHERE status <> 'closed' GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6");
+      std::vector<OpenCaseGroup> groups;
+      for (int r = 0; r < rows.rows(); ++r) {
+        OpenCaseGroup g;
+        const std::string status = rows.text(r, 0);
+        const auto parsed = parseStatus(status);
+        if (!parsed) throw PgError::corrupt("a case has status '" + status + "'");
+        g.status = *parsed;
+        g.vendor = rows.text(r, 1);
+        g.technician = rows.text(r, 2);
+        if (const auto due = rows.optionalText(r, 3)) g.due = storedDate("due", *due);
+        g.lateReport = rows.boolean(r, 4);
+        g.done = rows.boolean(r, 5);
+        g.count = static_cast<std::size_t>(rows.integer(r, 6));
+        groups.push_back(std::move(g));
+      }
+      return groups;
+    });
+  });
+}
+
+Result<std::vector<DueOutcomeGroup>> PgCaseStore::groupDueOutcomes(Date from, Date to) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot count met and missed due dates", {}, [&]() -> Result<std::vector<DueOutcomeGroup>> {
+    return m_session->read([&](PgConnection& db) {
+      // Times are 'YYYY-MM-DDTHH:MM:SS', so their first ten characters are the day.
+      const PgResult rows = db.exec(
+          "SELECT due, left(done_at, 10), device_vendor, technician, count(*) FROM repair_case "
+          "WHERE due BETWEEN $1 AND $2 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+          PgParams().text(formatDate(from)).text(formatDate(to)));
+      std::vector<DueOutcomeGroup> groups;
+      for (int r = 0; r < rows.rows(); ++r) {
+        DueOutcomeGroup g;
+        g.due = storedDate("due", rows.text(r, 0));
+        if (const auto done = rows.optionalText(r, 1)) g.doneOn = storedDate("done_at", *done);
+        g.vendor = rows.text(r, 2);
+        g.technician = rows.text(r, 3);
+        g.count = static_cast<std::size_t>(rows.integer(r, 4));
+        groups.push_back(std::move(g));
+      }
+      return groups;
+    });
+  });
+}
+
+Result<std::vector<OutboxMessage>> PgCaseStore::listOutbox(const OutboxQuery& query) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot list the outbox", {}, [&]() -> Result<std::vector<OutboxMessage>> {
+    return m_session->read([&](PgConnection& db) { return selectPgOutboxMessages(db, query); });
+  });
+}
+
+Result<std::vector<OutboxMessage>> PgCaseStore::claimOutbox(const OutboxClaim& claim) {
+  if (claim.relay.empty()) return badInput("relay", "a claim needs the relay's name");
+  if (claim.leaseMs <= 0) return badInput("lease", "a claim's lease must be longer than 0 ms");
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot claim outbox messages", {}, [&]() -> Result<std::vector<OutboxMessage>> {
+    return m_session->write<std::vector<OutboxMessage>>(
+        [&](PgConnection& db) -> Result<std::vector<OutboxMessage>> { return claimPgOutboxRows(db, claim); },
+        [&](PgConnection& db, const std::vector<OutboxMessage>& pending) -> std::optional<std::vector<OutboxMessage>> {
+          if (pending.empty()) return pending;
+          auto held = selectPgClaimedRows(db, claim);
+          if (held.empty()) return std::nullopt;
+          return held;
+        });
+  });
+}
+
+Result<bool> PgCaseStore::recordOutboxOutcome(const OutboxOutcome& outcome) {
+  auto written = recordOutboxOutcomes({outcome});
+  if (!written) return tl::unexpected(written.error());
+  return written->front();
+}
+
+Result<std::vector<bool>> PgCaseStore::recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) {
+  for (const OutboxOutcome& outcome : outcomes) {
+    if (outcome.status == OutboxStatus::Sending) {
+      return badInput("status", "the outcome of outbox message " + std::to_string(outcome.id) +
+                                    " is sending; an attempt's outcome is delivered, queued or failed");
+    }
+  }
+  if (outcomes.empty()) return std::vector<bool>{};
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot record the outcomes of outbox messages", {}, [&]() -> Result<std::vector<bool>> {
+    return m_session->write<std::vector<bool>>(
+        [&](PgConnection& db) -> Result<std::vector<bool>> {
+          std::vector<bool> written;
+          written.reserve(outcomes.size());
+          for (const OutboxOutcome& outcome : outcomes) written.push_back(recordPgOutboxRow(db, outcome));
+          return written;
+        },
+        // One transaction: the first outcome it wrote shows whether all of them took.
+        [&](PgConnection& db, const std::vector<bool>& pending) -> std::optional<std::vector<bool>> {
+          for (std::size_t i = 0; i < pending.size(); ++i) {
+            if (pending[i]) return pgOutcomeTook(db, outcomes[i]) ? std::optional(pending) : std::nullopt;
+          }
+          return pending;
+        });
+  });
+}
+
+Result<OutboxMessage> PgCaseStore::retryOutbox(std::int64_t id, std::int64_t nowMs) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot retry outbox message", std::to_string(id), [&]() -> Result<OutboxMessage> {
+    return m_session->write<OutboxMessage>(
+        [&](PgConnection& db) -> Result<OutboxMessage> {
+          const auto stored = selectPgOutboxMessage(db, id);
+          if (!stored) return notFound("id", "no outbox message " + std::to_string(id));
+          if (stored->status != OutboxStatus::Failed) {
+            return badInput("id", "outbox message " + std::to_string(id) + " is " +
+                                      std::string(outboxStatusName(stored->status)) +
+                                      "; only a failed message can be retried");
+          }
+          requeuePgOutboxRow(db, id, nowMs);
+          auto requeued = selectPgOutboxMessage(db, id);
+          if (!requeued) return storageError("outbox message " + std::to_string(id) + " vanished while it was retried");
+          return std::move(*requeued);
+        },
+        [&](PgConnection& db, const OutboxMessage&) -> std::optional<OutboxMessage> {
+          auto now = selectPgOutboxMessage(db, id);
+          if (now && now->status == OutboxStatus::Queued && now->attempts == 0 && now->nextAttemptMs == nowMs) return now;
+          return std::nullopt;
+        });
+  });
+}
+
+Result<std::optional<std::int64_t>> PgCaseStore::nextOutboxDueMs(const std::vector<std::string>& channels) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read when the outbox is next due", {}, [&]() -> Result<std::optional<std::int64_t>> {
+    return m_session->read([&](PgConnection& db) { return selectPgNextOutboxDueMs(db, channels); });
+  });
+}
+
+Result<int> PgCaseStore::schemaVersion() {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the schema version", {}, [&]() -> Result<int> {
+    return m_session->read([&](PgConnection& db) { return pgSchemaVersion(db); });
+  });
+}
+
+Result<void> PgCaseStore::migrateTo(int version) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot migrate the case database", {}, [&]() -> Result<void> {
+    migratePg(m_session->connection(), embeddedPgMigrations(), version);
+    return {};
+  });
+}
+
+Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages) {
+  if (c.sequence == 0 || c.sequence >= kCaseNumberCapacity || c.number != formatCaseNumber(c.sequence)) {
+    return badInput("case", "case " + c.number + " does not match its sequence number " + std::to_string(c.sequence));
+  }
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot import case", c.number, [&]() -> Result<ImportOutcome> {
+    return m_session->write<ImportOutcome>(
+        [&](PgConnection& db) -> Result<ImportOutcome> {
+          const PgResult there = db.exec(
+              "SELECT number, registered_at, device_serial FROM repair_case WHERE seq = $1 OR number = $2",
+              PgParams().integer(static_cast<std::int64_t>(c.sequence)).text(c.number));
+          if (there.rows() > 0) {
+            if (there.rows() == 1 && there.text(0, 0) == c.number && there.text(0, 1) == formatLocalTime(c.registeredAt) &&
+                there.text(0, 2) == c.device.serial) {
+              return ImportOutcome::AlreadyPresent;
+            }
+            return conflict("case " + c.number + " (registered " + formatLocalTime(c.registeredAt) + ", serial " +
+                            c.device.serial + ") cannot be imported: the shared store already has case " +
+                            there.text(0, 0) + " (registered " + there.text(0, 1) + ", serial " + there.text(0, 2) +
+                            ") under that number");
+          }
+          insertPgCaseRow(db, c);
+          insertPgEvents(db, c.sequence, c.events, 0);
+          importPgOutboxMessages(db, c.sequence, messages);
+          // The sequence moves past every imported number, so new intakes never take one.
+          db.exec("SELECT setval('case_number_seq', $1) FROM case_number_seq WHERE "
+                  "$1 > CASE WHEN is_called THEN last_value ELSE 0 END",
+                  PgParams().integer(static_cast<std::int64_t>(c.sequence)));
+          return ImportOutcome::Imported;
+        },
+        [&](PgConnection& db, const ImportOutcome& pending) -> std::optional<ImportOutcome> {
+          const PgResult row = db.exec("SELECT registered_at FROM repair_case WHERE seq = $1",
+                                       PgParams().integer(static_cast<std::int64_t>(c.sequence)));
+          if (row.rows() == 1 && row.text(0, 0) == formatLocalTime(c.registeredAt)) return pending;
+          return std::nullopt;
+        });
+  });
+}
+
+}  // namespace kiosk

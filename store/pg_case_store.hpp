@@ -1,0 +1,95 @@
+#pragma once
+// The shared CaseStore on PostgreSQL: every station and site of a reseller on one server.
+// Chosen with --db-url postgresql://user@host:port/dbname; SQLite stays the default.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/case_database.hpp"
+
+namespace kiosk {
+
+class PgSession;
+
+// How a lost connection is retried (a server restart, a network cut).
+struct PgRetryPolicy {
+  int connectTimeoutSeconds = 5;       // libpq connect_timeout per attempt
+  std::int64_t giveUpAfterMs = 30'000; // reconnecting stops after this long: the call fails
+};
+
+// What importCase did with one case of an SQLite history (kioskctl migrate).
+enum class ImportOutcome {
+  Imported,        // written: the case, its events and its outbox messages
+  AlreadyPresent,  // the same case (number, registration time, serial) was there: nothing written
+};
+
+// Calls from several threads are serialised on the one connection. Writes are optimistic: an
+// update whose case changed (version moved) since it was read is refused with a Conflict that
+// names the new state, and writes nothing. Case numbers come from a PostgreSQL sequence: unique
+// across every station, never reused; an intake that fails after taking a number leaves that
+// number unused (see store/migrations/postgres/1_up.sql for why that gap is allowed).
+//
+// A lost connection is reconnected and the call retried when its outcome is known (a read, or a
+// write that failed before COMMIT was sent). When COMMIT was sent and no answer came, the store
+// looks (the new case's sequence, the case's version and timeline, the message's state) to find
+// out whether it took, and never writes it twice.
+class PgCaseStore final : public CaseDatabase {
+ public:
+  // Connects, creates the schema or brings it up to date (under an advisory lock, so stations
+  // starting together migrate once). A newer schema than this program knows is refused with a
+  // Storage error naming both versions. The URL's password never appears in an error.
+  [[nodiscard]] static Result<std::unique_ptr<PgCaseStore>> open(const std::string& url, PgRetryPolicy retry = {});
+
+  ~PgCaseStore() override;
+
+  [[nodiscard]] Result<RepairCase> create(RepairCase draft) override;
+  [[nodiscard]] Result<RepairCase> load(const std::string& number) override;
+  [[nodiscard]] Result<RepairCase> update(const std::string& number, const Change& change) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findBySerial(const std::string& serial) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findByMobile(const std::string& mobile) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> findByCustomerName(const std::string& fragment,
+                                                                   std::size_t limit) override;
+  [[nodiscard]] Result<std::vector<RepairCase>> list(const CaseQuery& query) override;
+  [[nodiscard]] Result<std::size_t> countMatching(const CaseQuery& query) override;
+  [[nodiscard]] Result<std::size_t> count() override;
+  // Counts the commits of this store plus the change notifications (LISTEN kiosk_case_changed)
+  // that other connections' commits sent; reads no table, so polling it often costs nothing.
+  // A Storage error while the server cannot be reached (the kiosk shows "offline").
+  [[nodiscard]] Result<std::uint64_t> changeStamp() override;
+  [[nodiscard]] Result<std::vector<OpenCaseGroup>> groupOpenCases() override;
+  [[nodiscard]] Result<std::vector<DueOutcomeGroup>> groupDueOutcomes(Date from, Date to) override;
+  [[nodiscard]] Result<std::vector<OutboxMessage>> listOutbox(const OutboxQuery& query) override;
+
+  // OutboxStore; claims use FOR UPDATE SKIP LOCKED, so relays on many stations never wait on
+  // each other nor share a message.
+  [[nodiscard]] Result<std::vector<OutboxMessage>> claimOutbox(const OutboxClaim& claim) override;
+  [[nodiscard]] Result<bool> recordOutboxOutcome(const OutboxOutcome& outcome) override;
+  [[nodiscard]] Result<std::vector<bool>> recordOutboxOutcomes(const std::vector<OutboxOutcome>& outcomes) override;
+  [[nodiscard]] Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override;
+  [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
+
+  [[nodiscard]] Result<int> schemaVersion() override;
+  [[nodiscard]] std::string location() const override;
+
+  // Runs up or down migrations to reach `version` (0: empty), in one transaction. For tests.
+  [[nodiscard]] Result<void> migrateTo(int version);
+  [[nodiscard]] static int latestSchemaVersion();
+
+  // kioskctl migrate: writes one case from another store as it is (its sequence, number,
+  // version, whole timeline in c.events, and `messages` with their status and attempts), in
+  // one transaction, and moves the case-number sequence past it. The same case already there
+  // is AlreadyPresent (nothing written); a different case under its number or sequence is a
+  // Conflict naming both, and writes nothing.
+  [[nodiscard]] Result<ImportOutcome> importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages);
+
+ private:
+  explicit PgCaseStore(std::unique_ptr<PgSession> session);
+
+  std::mutex m_mutex;
+  std::unique_ptr<PgSession> m_session;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,38 @@
+#pragma once
+// The mapping between OutboxMessage and PostgreSQL's outbox_message table, and the relay's claim.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/outbox.hpp"
+#include "workflow/outbox_store.hpp"
+
+namespace kiosk {
+
+class PgConnection;
+
+// Writes `messages` for the case `sequence` and sets each one's id. Throws PgError.
+void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vector<OutboxMessage>& messages);
+// Writes messages as they are (status, attempts, times): kioskctl migrate. Ids are new.
+void importPgOutboxMessages(PgConnection& db, std::uint64_t sequence, const std::vector<OutboxMessage>& messages);
+
+// Matching `query`, oldest first, each with its case's number.
+[[nodiscard]] std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query);
+[[nodiscard]] std::optional<OutboxMessage> selectPgOutboxMessage(PgConnection& db, std::int64_t id);
+
+// In the caller's transaction: takes up to claim.limit due messages that no other transaction
+// has locked (FOR UPDATE SKIP LOCKED), so relays on many stations never wait on each other.
+[[nodiscard]] std::vector<OutboxMessage> claimPgOutboxRows(PgConnection& db, const OutboxClaim& claim);
+// The messages `relay` holds with this lease end: what a claim whose COMMIT went unanswered took.
+[[nodiscard]] std::vector<OutboxMessage> selectPgClaimedRows(PgConnection& db, const OutboxClaim& claim);
+// False (nothing written) when outcome.relay no longer holds the message.
+[[nodiscard]] bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome);
+// Whether the message is in the state `outcome` would have left it: a record whose COMMIT went
+// unanswered is looked up with this instead of being written again.
+[[nodiscard]] bool pgOutcomeTook(PgConnection& db, const OutboxOutcome& outcome);
+void requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs);
+[[nodiscard]] std::optional<std::int64_t> selectPgNextOutboxDueMs(PgConnection& db,
+                                                                  const std::vector<std::string>& channels);
+
+}  // namespace kiosk
