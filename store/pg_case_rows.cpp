@@ -4,6 +4,7 @@
 
 #include "store/case_columns.hpp"
 #include "store/pg_connection.hpp"
+#include "store/pg_outbox_rows.hpp"
 #include "store/sqlite_text_fold.hpp"
 
 namespace kiosk {
@@ -156,6 +157,33 @@ std::string placeholders(std::size_t count, std::size_t first = 1) {
   return list;
 }
 
+// "INSERT INTO repair_case ..." with the case's values as $1.. (seq is $1); `params` must be empty.
+std::string caseInsertSql(PgParams& params, const RepairCase& c) {
+  const auto names = caseColumns();
+  PgColumnBinder binder(params);
+  visitCaseColumns(binder, c);
+  params.text(foldCase(c.customer.name));
+  return "INSERT INTO repair_case (" + joinedColumns(names) + ", customer_name_folded) VALUES (" +
+         placeholders(names.size() + 1) + ")";
+}
+
+// "INSERT INTO case_event ..." for events[from..], their values appended to `params`; the case's
+// sequence is $1.
+std::string eventsInsertSql(PgParams& params, const std::vector<CaseEvent>& events, std::size_t from) {
+  std::string values;
+  for (std::size_t i = from; i < events.size(); ++i) {
+    const std::size_t first = params.size() + 1;
+    values += std::string(values.empty() ? "" : ", ") + "($1, " + placeholders(5, first) + ")";
+    const CaseEvent& e = events[i];
+    params.integer(static_cast<std::int64_t>(i));
+    params.text(formatLocalTime(e.at));
+    params.text(e.staff);
+    params.text(e.kind);
+    params.text(e.detail);
+  }
+  return "INSERT INTO case_event (case_seq, position, at, staff, kind, detail) VALUES " + values;
+}
+
 }  // namespace
 
 std::string selectPgCasesSql(std::string_view tail, std::string_view extra) {
@@ -176,15 +204,18 @@ std::vector<RepairCase> readPgCaseRows(const PgResult& rows) {
   return cases;
 }
 
-void insertPgCaseRow(PgConnection& db, const RepairCase& c) {
-  const auto names = caseColumns();
+void insertPgNewCase(PgConnection& db, RepairCase& c, bool importing) {
+  // One statement, one round trip: the row, its timeline and its messages. The foreign keys
+  // are checked at the end of the statement, when all three are in.
   PgParams params;
-  PgColumnBinder binder(params);
-  visitCaseColumns(binder, c);
-  params.text(foldCase(c.customer.name));
-  db.exec("INSERT INTO repair_case (" + joinedColumns(names) + ", customer_name_folded) VALUES (" +
-              placeholders(names.size() + 1) + ")",
-          params);
+  std::string sql = "WITH new_case AS (" + caseInsertSql(params, c) + ")";
+  if (!c.events.empty()) sql += ", new_events AS (" + eventsInsertSql(params, c.events, 0) + ")";
+  if (c.newMessages.empty()) {
+    db.exec(sql + " SELECT 1", params);
+    return;
+  }
+  sql += " " + pgOutboxInsertSql(params, 1, c.newMessages, importing);
+  assignPgOutboxIds(db.exec(sql, params), c.newMessages);
 }
 
 bool updatePgCaseRow(PgConnection& db, const RepairCase& c, std::int64_t expectedVersion) {
@@ -226,21 +257,10 @@ void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<
   if (from >= events.size()) return;
   // One statement for all of them: one round trip whatever the count. The statement text varies
   // only with the count, so the connection's cache holds one per count (1 and 2 in practice).
-  const std::size_t count = events.size() - from;
-  std::string values;
   PgParams params;
   params.integer(static_cast<std::int64_t>(sequence));
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::size_t first = 2 + i * 5;
-    values += std::string(i == 0 ? "" : ", ") + "($1, " + placeholders(5, first) + ")";
-    const CaseEvent& e = events[from + i];
-    params.integer(static_cast<std::int64_t>(from + i));
-    params.text(formatLocalTime(e.at));
-    params.text(e.staff);
-    params.text(e.kind);
-    params.text(e.detail);
-  }
-  db.exec("INSERT INTO case_event (case_seq, position, at, staff, kind, detail) VALUES " + values, params);
+  const std::string sql = eventsInsertSql(params, events, from);
+  db.exec(sql, params);
 }
 
 }  // namespace kiosk

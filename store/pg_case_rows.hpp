@@ -21,8 +21,9 @@ class PgResult;
 // Cases come without events.
 [[nodiscard]] std::vector<RepairCase> readPgCaseRows(const PgResult& rows);
 
-// Writes a new row with c.sequence as its key. Throws PgError.
-void insertPgCaseRow(PgConnection& db, const RepairCase& c);
+// Writes a new row with c.sequence as its key, its whole timeline (c.events) and c.newMessages (setting their ids) in one
+// statement. `importing`: the messages keep when they were delivered (kioskctl migrate).
+void insertPgNewCase(PgConnection& db, RepairCase& c, bool importing);
 // Overwrites the row of c.sequence if it still holds `expectedVersion`; false when it did not.
 [[nodiscard]] bool updatePgCaseRow(PgConnection& db, const RepairCase& c, std::int64_t expectedVersion);
 

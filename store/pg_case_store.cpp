@@ -74,6 +74,16 @@ Date storedDate(std::string_view column, const std::string& text) {
   return *day;
 }
 
+// FNV-1a: the advisory lock's key for a serial. Two serials with one key only wait for each other.
+std::int64_t serialLockKey(const std::string& serial) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char ch : serial) {
+    hash ^= static_cast<unsigned char>(ch);
+    hash *= 1099511628211ULL;
+  }
+  return static_cast<std::int64_t>(hash);
+}
+
 std::string conflictMessage(PgConnection& db, const std::string& number) {
   const auto now = selectCase(db, number);
   std::string message = "case " + number + " was changed at another station while this step was being saved";
@@ -107,21 +117,31 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
       return storageError("cannot store the new case: a message is queued for an event it does not have");
     }
   }
+  // One open case per device: two counters registering one serial at once are put in single
+  // file by a lock on the serial, taken with BEGIN (one round trip) and held to the commit. The
+  // key is a hash computed here, so no typed text is spelt into the statement.
+  const bool checksOpenCase = !draft.device.serial.empty() && draft.intake.secondCaseReason.empty();
+  const std::string begin =
+      checksOpenCase ? "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(serialLockKey(draft.device.serial)) + ")"
+                     : "BEGIN";
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot store the new case", {}, [&]() -> Result<RepairCase> {
     return m_session->write<RepairCase>(
         [&](PgConnection& db) -> Result<RepairCase> {
           RepairCase c = draft;
-          // One open case per device: two counters registering one serial at once are put in
-          // single file by a lock on the serial, held to the end of the transaction.
-          if (!c.device.serial.empty() && c.intake.secondCaseReason.empty()) {
-            db.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", PgParams().text(c.device.serial));
-            const PgResult open = db.exec(
-                "SELECT number FROM repair_case WHERE device_serial = $1 AND status <> 'closed' ORDER BY seq DESC LIMIT 1",
-                PgParams().text(c.device.serial));
-            if (open.rows() > 0) return refused("serial " + c.device.serial + " already has open case " + open.text(0, 0));
+          // After the lock (a statement of its own, so its snapshot sees what the lock waited
+          // for); the number is taken only when there is no open case, so a refusal burns none.
+          const PgResult taken =
+              checksOpenCase
+                  ? db.exec("SELECT o.number, CASE WHEN o.number IS NULL THEN nextval('case_number_seq') END FROM "
+                            "(SELECT (SELECT number FROM repair_case WHERE device_serial = $1 AND status <> 'closed' "
+                            "ORDER BY seq DESC LIMIT 1) AS number) AS o",
+                            PgParams().text(c.device.serial))
+                  : db.exec("SELECT NULL::text, nextval('case_number_seq')");
+          if (const auto open = taken.optionalText(0, 0)) {
+            return refused("serial " + c.device.serial + " already has open case " + *open);
           }
-          const std::int64_t next = db.exec("SELECT nextval('case_number_seq')").integer(0, 0);
+          const std::int64_t next = taken.integer(0, 1);
           if (next <= 0 || static_cast<std::uint64_t>(next) >= kCaseNumberCapacity) {
             return storageError("cannot store the new case: case numbers are exhausted");
           }
@@ -129,9 +149,7 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
           c.number = formatCaseNumber(c.sequence);
           c.version = 1;
           addressNewMessages(c);
-          insertPgCaseRow(db, c);
-          insertPgEvents(db, c.sequence, c.events, 0);
-          insertPgOutboxMessages(db, c.sequence, c.newMessages);
+          insertPgNewCase(db, c, false);
           return c;
         },
         // The sequence number was ours alone: if its row is there, the case was stored.
@@ -142,7 +160,8 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
           RepairCase stored = c;
           stored.newMessages = selectPgOutboxMessages(db, OutboxQuery{std::nullopt, c.number, 0});
           return stored;
-        });
+        },
+        begin);
   });
 }
 
@@ -440,9 +459,9 @@ Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::ve
                             there.text(0, 0) + " (registered " + there.text(0, 1) + ", serial " + there.text(0, 2) +
                             ") under that number");
           }
-          insertPgCaseRow(db, c);
-          insertPgEvents(db, c.sequence, c.events, 0);
-          importPgOutboxMessages(db, c.sequence, messages);
+          RepairCase imported = c;
+          imported.newMessages = messages;
+          insertPgNewCase(db, imported, true);
           // The sequence moves past every imported number, so new intakes never take one.
           db.exec("SELECT setval('case_number_seq', $1) FROM case_number_seq WHERE "
                   "$1 > CASE WHEN is_called THEN last_value ELSE 0 END",

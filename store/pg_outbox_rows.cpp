@@ -69,37 +69,56 @@ std::string selectSql(std::string_view tail) {
          std::string(tail);
 }
 
-void insertRow(PgConnection& db, std::uint64_t sequence, OutboxMessage& m, bool asItIs) {
-  PgParams params;
-  params.integer(static_cast<std::int64_t>(sequence))
-      .integer(static_cast<std::int64_t>(m.eventPosition))
-      .text(m.channel)
-      .text(m.to)
-      .text(m.subject)
-      .text(m.text)
-      .text(m.reference)
-      .text(outboxStatusName(m.status))
-      .integer(m.attempts)
-      .text(m.lastError)
-      .text(formatLocalTime(m.createdAt))
-      .integer(m.nextAttemptMs);
-  params.optionalInteger(asItIs && m.deliveredAtMs != 0 ? std::optional<std::int64_t>(m.deliveredAtMs) : std::nullopt);
-  const PgResult inserted = db.exec(
-      "INSERT INTO outbox_message (case_seq, event_position, channel, recipient, subject, body, reference, status, "
-      "attempts, last_error, created_at, next_attempt_ms, delivered_at_ms) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-      params);
-  m.id = inserted.integer(0, 0);
-}
-
 }  // namespace
 
-void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vector<OutboxMessage>& messages) {
-  for (OutboxMessage& m : messages) insertRow(db, sequence, m, false);
+std::string pgOutboxInsertSql(PgParams& params, std::size_t sequenceParameter,
+                              const std::vector<OutboxMessage>& messages, bool asItIs) {
+  std::string values;
+  for (const OutboxMessage& m : messages) {
+    values += values.empty() ? "($" : ", ($";
+    values += std::to_string(sequenceParameter);
+    const auto add = [&](auto&& append) {
+      append();
+      values += ", $" + std::to_string(params.size());
+    };
+    add([&] { params.integer(static_cast<std::int64_t>(m.eventPosition)); });
+    add([&] { params.text(m.channel); });
+    add([&] { params.text(m.to); });
+    add([&] { params.text(m.subject); });
+    add([&] { params.text(m.text); });
+    add([&] { params.text(m.reference); });
+    add([&] { params.text(outboxStatusName(m.status)); });
+    add([&] { params.integer(m.attempts); });
+    add([&] { params.text(m.lastError); });
+    add([&] { params.text(formatLocalTime(m.createdAt)); });
+    add([&] { params.integer(m.nextAttemptMs); });
+    // Only an import keeps when a message was delivered; a new one has not been.
+    add([&] {
+      params.optionalInteger(asItIs && m.deliveredAtMs != 0 ? std::optional<std::int64_t>(m.deliveredAtMs)
+                                                            : std::nullopt);
+    });
+    values += ")";
+  }
+  return "INSERT INTO outbox_message (case_seq, event_position, channel, recipient, subject, body, reference, status, "
+         "attempts, last_error, created_at, next_attempt_ms, delivered_at_ms) VALUES " +
+         values + " RETURNING id, reference";
 }
 
-void importPgOutboxMessages(PgConnection& db, std::uint64_t sequence, const std::vector<OutboxMessage>& messages) {
-  for (OutboxMessage m : messages) insertRow(db, sequence, m, true);
+void assignPgOutboxIds(const PgResult& returned, std::vector<OutboxMessage>& messages) {
+  for (int r = 0; r < returned.rows(); ++r) {
+    const std::string reference = returned.text(r, 1);
+    for (OutboxMessage& m : messages) {
+      if (m.reference == reference) m.id = returned.integer(r, 0);
+    }
+  }
+}
+
+void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vector<OutboxMessage>& messages) {
+  if (messages.empty()) return;
+  PgParams params;
+  params.integer(static_cast<std::int64_t>(sequence));
+  const std::string sql = pgOutboxInsertSql(params, 1, messages, false);
+  assignPgOutboxIds(db.exec(sql, params), messages);
 }
 
 std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query) {

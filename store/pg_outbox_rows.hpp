@@ -11,11 +11,19 @@
 namespace kiosk {
 
 class PgConnection;
+class PgParams;
+class PgResult;
 
-// Writes `messages` for the case `sequence` and sets each one's id. Throws PgError.
+// "INSERT INTO outbox_message ... VALUES (...), ... RETURNING id, reference": appends each
+// message's values to `params`; the case's sequence is the parameter $sequenceParameter. With
+// `asItIs` (an import) delivered_at is kept. For one statement with the case's other rows.
+[[nodiscard]] std::string pgOutboxInsertSql(PgParams& params, std::size_t sequenceParameter,
+                                            const std::vector<OutboxMessage>& messages, bool asItIs);
+// Sets each message's id from what that statement returned.
+void assignPgOutboxIds(const PgResult& returned, std::vector<OutboxMessage>& messages);
+
+// Writes `messages` for the case `sequence` (one statement) and sets each one's id. Throws PgError.
 void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vector<OutboxMessage>& messages);
-// Writes messages as they are (status, attempts, times): kioskctl migrate. Ids are new.
-void importPgOutboxMessages(PgConnection& db, std::uint64_t sequence, const std::vector<OutboxMessage>& messages);
 
 // Matching `query`, oldest first, each with its case's number.
 [[nodiscard]] std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query);

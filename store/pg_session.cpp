@@ -37,9 +37,8 @@ void PgSession::rollbackQuietly() noexcept {
 
 void PgSession::announce() noexcept {
   ++m_ownCommits;
-  // After COMMIT, in a statement of its own: a NOTIFY inside the transaction would hold
-  // PostgreSQL's global notify lock across the commit's disk flush, putting every station's
-  // writes in single file. If this one is lost, other stations see the change at the next.
+  // After a COMMIT whose answer was lost: the announcement went with it or not; one more costs
+  // other stations a refresh at most.
   try {
     if (m_connection && !m_connection->broken()) m_connection->exec("NOTIFY " + std::string(kChangeChannel));
   } catch (...) {

@@ -37,9 +37,10 @@ class PgSession {
   // a new connection. Lost while COMMIT was under way: `look(connection, pending)` says whether
   // the pending result is in the database (its value, the result to return) or not (nullopt:
   // the transaction was rolled back, so it runs again). Serialization failures and deadlocks run
-  // again too. Every commit is announced to other stations.
+  // again too. Every commit is announced to other stations. `begin` is the statement that opens
+  // the transaction (BEGIN, and perhaps a lock in the same round trip; no user text in it).
   template <class T, class Body, class Look>
-  Result<T> write(Body&& body, Look&& look);
+  Result<T> write(Body&& body, Look&& look, const std::string& begin = "BEGIN");
 
   // The connection, made again if it was lost (throws PgError when the policy gives up).
   PgConnection& connection();
@@ -85,22 +86,25 @@ decltype(auto) PgSession::read(F&& body) {
 }
 
 template <class T, class Body, class Look>
-Result<T> PgSession::write(Body&& body, Look&& look) {
+Result<T> PgSession::write(Body&& body, Look&& look, const std::string& begin) {
   const auto giveUp = deadline();
   for (int transientRetries = 0;;) {
     PgConnection& db = connectionBefore(giveUp);
     bool commitSent = false;
     std::optional<Result<T>> pending;
     try {
-      db.exec("BEGIN");
+      db.exec(begin);
       pending.emplace(body(db));
       if (!*pending) {
         rollbackQuietly();
         return std::move(*pending);
       }
       commitSent = true;
-      db.exec("COMMIT");
-      announce();
+      // The announcement rides in the same round trip as the COMMIT, as a statement of its own
+      // after it: a NOTIFY inside the transaction would hold PostgreSQL's global notify lock
+      // across the commit's disk flush, putting every station's writes in single file.
+      db.exec("COMMIT; NOTIFY " + std::string(kChangeChannel));
+      ++m_ownCommits;
       return std::move(*pending);
     } catch (const PgError& e) {
       if (e.connectionLost()) {

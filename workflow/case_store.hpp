@@ -82,8 +82,11 @@ class CaseStore {
   [[nodiscard]] virtual Result<std::size_t> countMatching(const CaseQuery& query) = 0;
   [[nodiscard]] virtual Result<std::size_t> count() = 0;
 
-  // A number that changes whenever any connection or process commits a change to cases (the
-  // kiosk polls it to refresh what another station changed). Only equality is meaningful.
+  // A number that changes whenever any connection or process commits a change to cases through a
+  // store (the kiosk polls it to refresh what another station changed). Only equality is
+  // meaningful. SQLite sees any commit to the file, even one typed in the sqlite3 shell;
+  // PostgreSQL hears what stores announce after they commit (LISTEN/NOTIFY), so a row changed
+  // by hand in psql shows at the next change a station makes.
   [[nodiscard]] virtual Result<std::uint64_t> changeStamp() = 0;
 
   // Open cases grouped for the dashboard (see workflow/dashboard.hpp).

@@ -161,7 +161,7 @@ bool isDatabaseName(const std::string& name) {
 
 }  // namespace
 
-TestPostgresServer::TestPostgresServer() : m_bin(findServerBinaries()) {
+TestPostgresServer::TestPostgresServer(bool durable) : m_bin(findServerBinaries()), m_durable(durable) {
   if (::geteuid() == 0) {
     const passwd* user = ::getpwnam("postgres");
     if (user == nullptr) {
@@ -227,10 +227,13 @@ void TestPostgresServer::startServer() {
 }
 
 void TestPostgresServer::launch() {
-  // fsync off: a test's data need not survive a power cut, and syncing costs seconds.
-  m_pid = spawn({(m_bin / "postgres").string(), "-D", (m_folder / "data").string(), "-k", m_folder.string(), "-c",
-                 "listen_addresses=127.0.0.1", "-p", std::to_string(m_port), "-c", "fsync=off"},
-                m_folder, m_folder / "server.log", {m_switchUser, m_uid, m_gid});
+  std::vector<std::string> args = {(m_bin / "postgres").string(), "-D", (m_folder / "data").string(), "-k",
+                                   m_folder.string(), "-c", "listen_addresses=127.0.0.1", "-p", std::to_string(m_port)};
+  if (!m_durable) {
+    args.push_back("-c");
+    args.push_back("fsync=off");
+  }
+  m_pid = spawn(args, m_folder, m_folder / "server.log", {m_switchUser, m_uid, m_gid});
 }
 
 void TestPostgresServer::start() {

@@ -17,7 +17,9 @@ namespace kiosk::test {
 // Every failure is a std::runtime_error carrying the server's log.
 class TestPostgresServer {
  public:
-  TestPostgresServer();
+  // Tests run with fsync off (their data need not survive a power cut, and syncing costs
+  // seconds); a benchmark that compares commits asks for a `durable` server, fsync on.
+  explicit TestPostgresServer(bool durable = false);
   TestPostgresServer(const TestPostgresServer&) = delete;
   TestPostgresServer& operator=(const TestPostgresServer&) = delete;
   ~TestPostgresServer();
@@ -28,6 +30,8 @@ class TestPostgresServer {
   [[nodiscard]] std::string url(std::string_view database = "postgres") const;
   // Creates an empty database (name: letters, digits, '_') and returns its url().
   std::string createDatabase(const std::string& name);
+  // Where the server's programs are (initdb, postgres, pgbench, psql).
+  [[nodiscard]] const std::filesystem::path& binaries() const { return m_bin; }
   // The temporary folder: data/, the server's Unix socket, initdb.log and server.log.
   [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
   // Everything the server has logged so far, for a failure message.
@@ -56,6 +60,7 @@ class TestPostgresServer {
   uid_t m_uid = 0;                 // who runs initdb and postgres
   gid_t m_gid = 0;
   bool m_switchUser = false;
+  bool m_durable = false;
   pid_t m_pid = -1;
   int m_port = 0;
 };
