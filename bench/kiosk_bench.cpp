@@ -75,7 +75,7 @@ void scrollRound(const fs::path& db, int frames, ScrollRun& run) {
   auto texts = Translations::load(KIOSK_ASSETS_DIR, "nb");
   if (!texts) throw std::runtime_error(texts.error().message);
   BackendConfig config;
-  config.database = db;
+  config.store.sqliteFile = db;
   config.assets = KIOSK_ASSETS_DIR;
   config.documents = fs::temp_directory_path() / "kiosk-bench-documents";
   auto backend = KioskBackend::open(config, clock, [] { GlfwShell::wake(); });

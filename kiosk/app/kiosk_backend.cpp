@@ -5,7 +5,6 @@
 #include "kiosk/app/intake_documents.hpp"
 #include "scanner/frame_source.hpp"
 #include "scanner/print_file.hpp"
-#include "store/sqlite_case_store.hpp"
 #include "workflow/outbox_store.hpp"
 #include "workflow/return_booking.hpp"
 
@@ -15,30 +14,35 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& co
                                                          std::function<void()> wake) {
   auto vendors = VendorCatalog::load(config.assets / "vendors");
   if (!vendors) return tl::unexpected(vendors.error());
-  auto store = SqliteCaseStore::open(config.database);
+  auto store = openStore(config.store);
   if (!store) {
-    // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db.
-    return badInput("db", store.error().message);
+    // A server that does not answer is a Storage error (exit 3); a file that cannot be opened
+    // (foreign, corrupt, newer) or a URL that is not one is a wrong --db or --db-url.
+    if (store.error().kind == ErrorKind::Storage && !config.store.postgresUrl.empty()) {
+      return tl::unexpected(store.error());
+    }
+    return badInput(config.store.postgresUrl.empty() ? "db" : "db-url", store.error().message);
   }
   // The customer's texts (bokmål for now, as kioskctl): intake, inform and ship queue messages.
   auto messages = MessageTexts::load(config.assets, kDefaultLanguage);
   if (!messages) return tl::unexpected(messages.error());
   auto backend = std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors),
                                                 std::move(wake), std::move(*messages));
-  auto relay = StationRelay::start(config.database, config.gateways, backend->m_vendors, *backend->m_messages,
-                                   clock, config.station);
+  auto relay = StationRelay::start(config.store, config.gateways, backend->m_vendors, *backend->m_messages, clock,
+                                   config.station);
   if (!relay) return tl::unexpected(relay.error());
   backend->m_relay = std::move(*relay);
   return backend;
 }
 
-KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
+KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseDatabase> store,
                            VendorCatalog vendors, std::function<void()> wake,
                            std::optional<MessageTexts> messages)
     : m_config(config),
       m_clock(clock),
       m_vendors(std::move(vendors)),
       m_store(std::move(store)),
+      m_location(m_store->location()),
       m_messages(std::move(messages)),
       m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr),
       m_wake(std::move(wake)),
@@ -51,28 +55,62 @@ KioskBackend::~KioskBackend() {
     const std::scoped_lock lock(m_watchMutex);
     m_stopping = true;
   }
-  m_watchStop.notify_all();
+  m_watchWake.notify_all();
   m_watcher.join();
 }
 
 void KioskBackend::watchForChanges() {
-  // Polling PRAGMA data_version once a second costs microseconds; it finds other processes'
-  // commits, which SQLite cannot push to us (PostgreSQL will, with LISTEN/NOTIFY).
+  // SQLite cannot push other processes' commits to us, so the stamp (PRAGMA data_version) is
+  // polled; on PostgreSQL the stamp counts LISTEN/NOTIFY notifications, and polling it only
+  // collects what the server already pushed. A failed look is the kiosk's sign that the store
+  // is out of reach: "offline" until a look succeeds again.
   std::optional<std::uint64_t> last;
   std::unique_lock lock(m_watchMutex);
   while (!m_stopping) {
+    m_lookNow = false;
     lock.unlock();
     const auto stamp = m_store->changeStamp();
     lock.lock();
+    bool wake = false;
     if (stamp) {
-      if (last && *last != *stamp) {
+      const bool wasOffline = !m_online.exchange(true);
+      m_offlineReason.clear();
+      // Back online: what the screens hold may be stale, and the stamp may have restarted with
+      // a new connection, so they refresh whatever it says.
+      if (wasOffline || (last && *last != *stamp)) {
         m_changed = true;
-        if (m_wake) m_wake();
+        wake = true;
       }
       last = *stamp;
+    } else if (stamp.error().kind == ErrorKind::Storage) {
+      m_offlineReason = stamp.error().message;
+      wake = m_online.exchange(false);  // the frame shows the banner now, not at the next input
     }
-    m_watchStop.wait_for(lock, m_config.watchInterval, [this] { return m_stopping; });
+    if (wake && m_wake) m_wake();
+    m_watchWake.wait_for(lock, m_config.watchInterval, [this] { return m_stopping || m_lookNow; });
   }
+}
+
+void KioskBackend::lookNow() {
+  {
+    const std::scoped_lock lock(m_watchMutex);
+    m_lookNow = true;
+  }
+  m_watchWake.notify_all();
+}
+
+std::string KioskBackend::offlineReason() const {
+  const std::scoped_lock lock(m_watchMutex);
+  return m_offlineReason;
+}
+
+template <class T>
+std::future<Result<T>> KioskBackend::storeCall(std::function<Result<T>()> call) {
+  return m_tasks.run<Result<T>>([this, call = std::move(call)] {
+    Result<T> result = call();
+    if (!result && result.error().kind == ErrorKind::Storage) lookNow();
+    return result;
+  });
 }
 
 namespace {
@@ -88,7 +126,7 @@ CaseQuery queryFor(const QueueFilter& filter) {
 }  // namespace
 
 std::future<Result<std::size_t>> KioskBackend::countQueue(const QueueFilter& filter) {
-  return m_tasks.run<Result<std::size_t>>([this, query = queryFor(filter)] { return m_store->countMatching(query); });
+  return storeCall<std::size_t>([this, query = queryFor(filter)] { return m_store->countMatching(query); });
 }
 
 std::future<Result<std::vector<RepairCase>>> KioskBackend::queuePage(const QueueFilter& filter, std::size_t offset,
@@ -96,28 +134,28 @@ std::future<Result<std::vector<RepairCase>>> KioskBackend::queuePage(const Queue
   CaseQuery query = queryFor(filter);
   query.offset = offset;
   query.limit = limit;
-  return m_tasks.run<Result<std::vector<RepairCase>>>([this, query] { return m_service.list(query); });
+  return storeCall<std::vector<RepairCase>>([this, query] { return m_service.list(query); });
 }
 
 std::future<Result<std::vector<RepairCase>>> KioskBackend::find(std::string text) {
-  return m_tasks.run<Result<std::vector<RepairCase>>>([this, text = std::move(text)] { return m_service.find(text); });
+  return storeCall<std::vector<RepairCase>>([this, text = std::move(text)] { return m_service.find(text); });
 }
 
 std::future<Result<RepairCase>> KioskBackend::load(std::string number) {
-  return m_tasks.run<Result<RepairCase>>([this, number = std::move(number)] { return m_service.show(number); });
+  return storeCall<RepairCase>([this, number = std::move(number)] { return m_service.show(number); });
 }
 
 std::future<Result<DashboardFigures>> KioskBackend::dashboard(int weeks) {
-  return m_tasks.run<Result<DashboardFigures>>([this, weeks] { return dashboardFigures(*m_store, m_clock.now(), weeks); });
+  return storeCall<DashboardFigures>([this, weeks] { return dashboardFigures(*m_store, m_clock.now(), weeks); });
 }
 
 std::future<Result<RepairCase>> KioskBackend::runStep(StepCommand command) {
-  return m_tasks.run<Result<RepairCase>>(
+  return storeCall<RepairCase>(
       [this, command = std::move(command)] { return messagesMayWait(command(m_service, actor())); });
 }
 
 std::future<Result<RepairCase>> KioskBackend::registerCase(IntakeForm form) {
-  return m_tasks.run<Result<RepairCase>>(
+  return storeCall<RepairCase>(
       [this, form = std::move(form)] { return messagesMayWait(m_service.registerCase(form, actor())); });
 }
 
@@ -165,17 +203,14 @@ std::future<Result<Translations>> KioskBackend::loadTexts(std::string language) 
 }
 
 std::future<Result<DatabaseInfo>> KioskBackend::databaseInfo() {
-  return m_tasks.run<Result<DatabaseInfo>>([this]() -> Result<DatabaseInfo> {
+  return storeCall<DatabaseInfo>([this]() -> Result<DatabaseInfo> {
     DatabaseInfo info;
     auto cases = m_store->count();
     if (!cases) return tl::unexpected(cases.error());
     info.cases = *cases;
-    // The schema version is SQLite's (PRAGMA user_version); another store has none to show.
-    if (auto* sqlite = dynamic_cast<SqliteCaseStore*>(m_store.get())) {
-      auto version = sqlite->schemaVersion();
-      if (!version) return tl::unexpected(version.error());
-      info.schemaVersion = *version;
-    }
+    auto version = m_store->schemaVersion();
+    if (!version) return tl::unexpected(version.error());
+    info.schemaVersion = *version;
     return info;
   });
 }
@@ -203,7 +238,7 @@ std::future<Result<LabelPrinted>> KioskBackend::printLabel(RepairCase repairCase
 }
 
 std::future<Result<std::vector<OutboxMessage>>> KioskBackend::caseMessages(std::string number) {
-  return m_tasks.run<Result<std::vector<OutboxMessage>>>([this, number = std::move(number)] {
+  return storeCall<std::vector<OutboxMessage>>([this, number = std::move(number)] {
     OutboxQuery query;
     query.caseNumber = number;
     return m_service.outbox(query);
@@ -211,10 +246,8 @@ std::future<Result<std::vector<OutboxMessage>>> KioskBackend::caseMessages(std::
 }
 
 std::future<Result<OutboxMessage>> KioskBackend::retryMessage(std::int64_t id) {
-  return m_tasks.run<Result<OutboxMessage>>([this, id]() -> Result<OutboxMessage> {
-    auto* outbox = dynamic_cast<OutboxStore*>(m_store.get());
-    if (outbox == nullptr) return storageError("this store keeps no outbox");
-    auto retried = outbox->retryOutbox(id, systemUtcMs());
+  return storeCall<OutboxMessage>([this, id]() -> Result<OutboxMessage> {
+    auto retried = m_store->retryOutbox(id, systemUtcMs());
     if (retried && m_relay) m_relay->wake();  // tried again now, not after the relay's wait
     return retried;
   });

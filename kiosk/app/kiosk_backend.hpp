@@ -20,6 +20,7 @@
 #include "kiosk/app/label_printing.hpp"
 #include "kiosk/app/station_relay.hpp"
 #include "gateways/gateway_config.hpp"
+#include "store/open_store.hpp"
 #include "workflow/carrier.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
@@ -43,7 +44,7 @@ struct IntakeDocuments {
   std::filesystem::path receipt;  // PDF
 };
 
-// The database in use, for the settings screen.
+// The database in use, for the settings screen (where it is: KioskBackend::databaseLocation).
 struct DatabaseInfo {
   int schemaVersion = 0;
   std::size_t cases = 0;  // open and closed
@@ -56,24 +57,28 @@ struct GatewayChannels {
 };
 
 struct BackendConfig {
-  std::filesystem::path database;  // the SQLite file
+  StoreLocation store;             // the SQLite file (--db) or the PostgreSQL server (--db-url)
   std::filesystem::path assets;    // vendor profiles, translations, print layouts
   std::filesystem::path documents; // where labels and receipts are saved when no printer is set
-  std::chrono::milliseconds watchInterval{1000};  // how often other stations' changes are looked for
+  // How often the store's change stamp is looked at: other stations' changes and a lost server
+  // show within this. It costs next to nothing on either store (SQLite: PRAGMA data_version;
+  // PostgreSQL: the LISTEN notifications already received, no table read), so the same short
+  // interval serves both.
+  std::chrono::milliseconds watchInterval{250};
   GatewayConfig gateways;          // from --config; default: none set
   std::string station = "kiosk";   // who the background relay's events name (deviation notices)
 };
 
 class KioskBackend {
  public:
-  // Opens the vendor catalog and the store (creating the database when missing). Errors name
-  // the file. `wake` is called from the worker when a result is ready (the shell posts an empty
-  // event so an idle window wakes to show it).
+  // Opens the vendor catalog and the store (openStore: creating an SQLite file when missing).
+  // Errors name the file or the server. `wake` is called from the worker when a result is
+  // ready (the shell posts an empty event so an idle window wakes to show it).
   [[nodiscard]] static Result<std::unique_ptr<KioskBackend>> open(const BackendConfig& config, const Clock& clock,
                                                                   std::function<void()> wake = {});
   // Used by tests: a store made elsewhere (for example in memory).
   // With `messages`, steps queue the customer's SMS and e-mail in the outbox as kioskctl's do.
-  KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseStore> store,
+  KioskBackend(const BackendConfig& config, const Clock& clock, std::unique_ptr<CaseDatabase> store,
                VendorCatalog vendors, std::function<void()> wake = {},
                std::optional<MessageTexts> messages = std::nullopt);
   ~KioskBackend();
@@ -90,7 +95,15 @@ class KioskBackend {
   [[nodiscard]] std::future<Result<DashboardFigures>> dashboard(int weeks);
   // True once after any station (this one included) committed a change to cases: a watcher
   // thread compares the store's change stamp every `watchInterval` and wakes the UI on a change.
+  // Also true once when the store answers again after being offline.
   [[nodiscard]] bool takeChanged() { return m_changed.exchange(false); }
+  // False while the store does not answer the watcher (a PostgreSQL server restarting, the
+  // network cut): the frame says "offline", screens keep what they loaded, and steps fail with
+  // the error shown. Any store call here that fails with a Storage error has the watcher look at
+  // once rather than at its next turn. Back online, takeChanged() has the screens refresh.
+  [[nodiscard]] bool online() const { return m_online; }
+  // The store's error from the look that found it offline; empty while online.
+  [[nodiscard]] std::string offlineReason() const;
 
   // Writes: one workflow step by the station's staff member, now.
   using StepCommand = std::function<Result<RepairCase>(CaseService&, const Actor&)>;
@@ -114,6 +127,8 @@ class KioskBackend {
   // the schema version and case count of the database, the cameras this machine has (/dev/video*).
   [[nodiscard]] std::future<Result<Translations>> loadTexts(std::string language);
   [[nodiscard]] std::future<Result<DatabaseInfo>> databaseInfo();
+  // Where the store is: the SQLite file's path or the PostgreSQL URL, never with a password.
+  [[nodiscard]] const std::string& databaseLocation() const { return m_location; }
   [[nodiscard]] std::future<std::vector<std::string>> cameras();
   // A label printer's HOST:PORT as typed, checked and written out in full ("zebra" -> "zebra:9100");
   // BadInput on field "printer" saying what is wrong. Cheap: no network.
@@ -140,20 +155,28 @@ class KioskBackend {
   [[nodiscard]] Actor actor() const;
   [[nodiscard]] Result<RepairCase> messagesMayWait(Result<RepairCase> stepped);
   void watchForChanges();
+  void lookNow();  // the watcher looks at the store now, not at its next turn
+  // A store call on the worker; a Storage error makes the watcher look whether it is offline.
+  template <class T>
+  [[nodiscard]] std::future<Result<T>> storeCall(std::function<Result<T>()> call);
 
   BackendConfig m_config;
   const Clock& m_clock;
   VendorCatalog m_vendors;
-  std::unique_ptr<CaseStore> m_store;
+  std::unique_ptr<CaseDatabase> m_store;
+  std::string m_location;  // m_store->location(), read once
   std::optional<MessageTexts> m_messages;
   CaseService m_service;
   mutable std::mutex m_staffMutex;
   std::string m_staff;
   std::function<void()> m_wake;
   std::atomic<bool> m_changed{false};
-  std::mutex m_watchMutex;
-  std::condition_variable m_watchStop;
+  std::atomic<bool> m_online{true};
+  mutable std::mutex m_watchMutex;  // guards what follows
+  std::condition_variable m_watchWake;
   bool m_stopping = false;
+  bool m_lookNow = false;
+  std::string m_offlineReason;
   // Started by open() only; stopped before the tasks (which wake it) and the store go.
   std::unique_ptr<StationRelay> m_relay;
   std::unique_ptr<Carrier> m_carrier;  // from [carrier]; null without one

@@ -39,11 +39,16 @@ std::string hostName() {
 
 Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* const* argv) {
   KioskOptions o;
-  std::string db, assets, documents, screenshot, size, config;
+  std::string db, dbUrl, assets, documents, screenshot, size, config;
   CLI::App app{"kiosk: the repair workflow at the bench and the counter"};
   app.add_option("--db", db, "SQLite case database (default: KIOSK_DB or the user's data folder)");
+  app.add_option("--db-url", dbUrl,
+                 "Shared PostgreSQL store, postgresql://user@host:port/dbname (default: KIOSK_DB_URL unless --db "
+                 "is given; a password belongs in ~/.pgpass or PGPASSWORD, not here)");
   app.add_option("--assets", assets, "Folder with vendor profiles, translations and print layouts");
-  app.add_option("--documents", documents, "Where labels and receipts are saved (default: next to the database)");
+  app.add_option("--documents", documents,
+                 "Where labels and receipts are saved (default: beside the SQLite file; with --db-url the user's "
+                 "data folder)");
   app.add_option("--config", config, "Gateway configuration, TOML (default: KIOSK_CONFIG; none: messages wait)");
   app.add_option("--lang", o.language, "Language: nb (default) or en");
   app.add_option("--station", o.station, "This station's name (default: the host name)");
@@ -66,13 +71,20 @@ Result<std::optional<KioskOptions>> parseKioskOptions(int argc, const char* cons
   } catch (const CLI::ParseError& e) {
     return badInput("", e.what());  // CLI11 names the option itself
   }
+  if (!db.empty() && !dbUrl.empty()) {
+    return badInput("db-url", "give --db (an SQLite file) or --db-url (a PostgreSQL server), not both");
+  }
+  // A --db on the command line is a choice made now: it beats a URL left in the environment.
+  o.databaseUrl = !dbUrl.empty() ? dbUrl : db.empty() ? env("KIOSK_DB_URL") : std::string();
   o.database = !db.empty() ? std::filesystem::path(db)
                : !env("KIOSK_DB").empty() ? std::filesystem::path(env("KIOSK_DB"))
                                           : defaultDataFolder() / "cases.db";
   o.assets = !assets.empty() ? std::filesystem::path(assets)
              : !env("KIOSK_ASSETS").empty() ? std::filesystem::path(env("KIOSK_ASSETS"))
                                             : std::filesystem::path(KIOSK_ASSETS_DIR);
-  o.documents = !documents.empty() ? std::filesystem::path(documents) : o.database.parent_path() / "documents";
+  o.documents = !documents.empty()        ? std::filesystem::path(documents)
+                : !o.databaseUrl.empty() ? defaultDataFolder() / "documents"
+                                         : o.database.parent_path() / "documents";
   if (!config.empty()) {
     o.gatewayConfig = config;
   } else if (!env("KIOSK_CONFIG").empty()) {

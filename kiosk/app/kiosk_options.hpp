@@ -10,8 +10,12 @@ namespace kiosk {
 
 struct KioskOptions {
   std::filesystem::path database;    // --db; default: the user's data folder (as kioskctl)
+  // --db-url postgresql://user@host:port/dbname, or KIOSK_DB_URL when neither --db nor --db-url
+  // is given: the shared PostgreSQL store instead of the SQLite file. Empty: the file.
+  std::string databaseUrl;
   std::filesystem::path assets;      // --assets; default: KIOSK_ASSETS or the build's assets
-  std::filesystem::path documents;   // --documents; where labels and receipts are saved
+  std::filesystem::path documents;   // --documents; where labels and receipts are saved (default:
+                                     // beside the SQLite file, or in the data folder on PostgreSQL)
   // --config FILE (or KIOSK_CONFIG): the gateways (SMS, e-mail, parts, carrier) and how the
   // outbox relay sends; none: messages wait in the outbox (gateways/README.md).
   std::optional<std::filesystem::path> gatewayConfig;

@@ -5,7 +5,6 @@
 #include "gateways/customer_notifier.hpp"
 #include "gateways/parts_supplier_http.hpp"
 #include "gateways/relay_name.hpp"
-#include "store/sqlite_case_store.hpp"
 #include "workflow/station_duties.hpp"
 
 namespace kiosk {
@@ -25,11 +24,11 @@ struct StationRelay::Parts {
   PartsDesk desk;
 };
 
-Result<std::unique_ptr<StationRelay>> StationRelay::start(const std::filesystem::path& database,
+Result<std::unique_ptr<StationRelay>> StationRelay::start(const StoreLocation& location,
                                                           const GatewayConfig& gateways, const VendorCatalog& vendors,
                                                           const MessageTexts& messages, const Clock& clock,
                                                           std::string station) {
-  auto store = SqliteCaseStore::open(database);
+  auto store = openStore(location);
   if (!store) return tl::unexpected(store.error());
   std::unique_ptr<StationRelay> relay(new StationRelay());
   relay->m_store = std::move(*store);

@@ -5,7 +5,6 @@
 // It has its own connection to the database, so sending never waits for the screens' worker,
 // and the screens see what it wrote through the backend's change watcher.
 #include <atomic>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -13,6 +12,7 @@
 #include <thread>
 
 #include "gateways/gateway_config.hpp"
+#include "store/open_store.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/outbox_relay.hpp"
@@ -20,8 +20,6 @@
 #include "workflow/vendor_profile.hpp"
 
 namespace kiosk {
-
-class SqliteCaseStore;
 
 // What the settings screen shows of the relay.
 struct StationRelayStatus {
@@ -31,9 +29,9 @@ struct StationRelayStatus {
 
 class StationRelay {
  public:
-  // Opens its own store on `database` and starts the thread. `station` is the name the
-  // deviation notices and parts events carry on the timeline.
-  [[nodiscard]] static Result<std::unique_ptr<StationRelay>> start(const std::filesystem::path& database,
+  // Opens its own connection to the store at `location` (openStore) and starts the thread.
+  // `station` is the name the deviation notices and parts events carry on the timeline.
+  [[nodiscard]] static Result<std::unique_ptr<StationRelay>> start(const StoreLocation& location,
                                                                    const GatewayConfig& gateways,
                                                                    const VendorCatalog& vendors,
                                                                    const MessageTexts& messages, const Clock& clock,
@@ -51,7 +49,7 @@ class StationRelay {
   void run();
   void afterPass(const Result<RelayPass>& pass);
 
-  std::unique_ptr<SqliteCaseStore> m_store;
+  std::unique_ptr<CaseDatabase> m_store;
   std::unique_ptr<CaseService> m_service;
   std::unique_ptr<Notifier> m_notifier;
   std::unique_ptr<Parts> m_parts;  // null without a parts supplier

@@ -133,7 +133,7 @@ std::optional<StepIntent> CaseStepPanel::draw(KioskContext& ctx, const RepairCas
   std::optional<StepIntent> intent;
   if (picked) intent = start(*picked, c);
   if (!intent && m_form && !busy) intent = drawForm(ctx, c, v, enter && formOpen && !picked);
-  if (m_error) widgets::errorLine(*m_error, ctx.t());
+  if (m_error) widgets::writeErrorLine(*m_error, ctx.t());
   return intent;
 }
 

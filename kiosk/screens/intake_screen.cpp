@@ -214,7 +214,7 @@ void IntakeScreen::drawRegisterBar(KioskContext& ctx) {
     ImGui::SameLine();
   }
   if (m_registerError && !m_offerSecondCase) {
-    widgets::errorLine(*m_registerError, t);
+    widgets::writeErrorLine(*m_registerError, t);
   } else if (const Error* error = m_form.formError(); error != nullptr && m_form.touched(IntakeField::Serial)) {
     widgets::errorLine(*error, t);
   } else {

@@ -13,6 +13,7 @@ void QueuePageCache::reset(KioskBackend& backend, const QueueFilter& filter) {
 }
 
 void QueuePageCache::refresh(KioskBackend& backend) {
+  m_error.reset();  // the last failure (the store was offline) is told again if it happens again
   m_pendingCount = Pending(backend.countQueue(m_filter));
   for (auto& [index, page] : m_pages) {
     page.stale = true;

@@ -50,10 +50,6 @@ void SettingsScreen::onShow(KioskContext& ctx) {
   copyInto(m_staff, ctx.backend.staff());
   copyInto(m_printer, ctx.station.labelPrinter);
   m_printerError.reset();
-  // The whole path, whatever folder the kiosk was started from.
-  std::error_code ec;
-  m_databasePath = std::filesystem::absolute(ctx.backend.config().database, ec).lexically_normal().string();
-  if (ec) m_databasePath = ctx.backend.config().database.string();
   m_pendingDatabase = Pending(ctx.backend.databaseInfo());
   m_pendingCameras = Pending(ctx.backend.cameras());
 }
@@ -236,7 +232,9 @@ void SettingsScreen::drawDatabase(KioskContext& ctx) {
   const UiText& t = ctx.t();
   section(t("settings.database"));
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(m_databasePath.c_str());
+  // The store's own word for where it is: the file's whole path, or the server's URL without
+  // its password.
+  ImGui::TextUnformatted(ctx.backend.databaseLocation().c_str());
   ImGui::PopTextWrapPos();
   if (m_databaseError) widgets::errorLine(*m_databaseError, t);
   if (m_database) {

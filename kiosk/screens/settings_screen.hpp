@@ -50,7 +50,6 @@ class SettingsScreen final : public Screen {
   std::array<char, 128> m_printer{};
   std::optional<Error> m_printerError;
 
-  std::string m_databasePath;
   Pending<Result<DatabaseInfo>> m_pendingDatabase;
   std::optional<DatabaseInfo> m_database;
   std::optional<Error> m_databaseError;

@@ -104,7 +104,7 @@ int runKiosk(int argc, const char* const* argv) {
   if (!fonts) return fail(fonts.error());
 
   BackendConfig config;
-  config.database = o.database;
+  config.store = StoreLocation{o.database, o.databaseUrl};
   config.assets = o.assets;
   config.documents = o.documents;
   config.gateways = std::move(gateways);

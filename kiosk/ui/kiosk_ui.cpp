@@ -77,6 +77,7 @@ void KioskUi::frame() {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::Begin("##kiosk", nullptr, kRootFlags);
   if (!m_locked) drawTabBar();
+  drawOfflineBand();
   const float statusHeight = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("##screen", ImVec2(0, -statusHeight), false, ImGuiWindowFlags_NavFlattened);
   m_current->draw(m_ctx);
@@ -98,6 +99,23 @@ void KioskUi::drawTabBar() {
     if (active) ImGui::PopStyleColor();
   }
   ImGui::Separator();
+}
+
+// Above every screen while the store does not answer, so nobody takes what they see for
+// current or what they do for saved. The public display says only what concerns the customer.
+void KioskUi::drawOfflineBand() {
+  m_showedOffline = !m_ctx.backend.online();
+  if (!m_showedOffline) return;
+  const UiText& t = m_ctx.t();
+  if (m_locked) {
+    widgets::banner(t("offline.public"), theme::kOfflineBand);
+    return;
+  }
+  const std::string reason = m_ctx.backend.offlineReason();
+  const std::string text = reason.empty() ? std::string(t("offline.banner"))
+                                          : std::string(t("offline.banner")) + "\n" +
+                                                t.format("offline.reason", {{"message", reason}});
+  widgets::banner(text.c_str(), theme::kOfflineBand);
 }
 
 void KioskUi::drawStatusLine() {

@@ -37,10 +37,13 @@ class KioskUi {
   [[nodiscard]] const std::vector<std::unique_ptr<Screen>>& screens() const { return m_screens; }
   // Anything still on its way from the backend (spinner, screenshot mode).
   [[nodiscard]] bool waiting() const;
+  // For tests: whether the last frame showed the "offline" band above the screen.
+  [[nodiscard]] bool showedOffline() const { return m_showedOffline; }
 
  private:
   void drawTabBar();
   void drawStatusLine();
+  void drawOfflineBand();
   void applyNavigation();
 
   KioskContext& m_ctx;
@@ -48,6 +51,7 @@ class KioskUi {
   Screen* m_current = nullptr;
   std::unique_ptr<CameraScanner> m_camera;
   std::optional<ScreenId> m_locked;
+  bool m_showedOffline = false;
 };
 
 }  // namespace kiosk

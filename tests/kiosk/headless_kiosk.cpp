@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>
 
+#include "store/open_store.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "workflow/demo_cases.hpp"
 
@@ -23,6 +24,13 @@ std::filesystem::path freshFolder() {
   auto dir = std::filesystem::temp_directory_path() / ("kiosk-ui-test-" + std::to_string(random()));
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+// The store the backend gets: a private SQLite database, or PostgreSQL as the kiosk opens it.
+Result<std::unique_ptr<CaseDatabase>> openTestStore(const HeadlessOptions& options) {
+  if (options.databaseUrl.empty()) return SqliteCaseStore::openInMemory();
+  if (options.pgRetry) return PgCaseStore::open(options.databaseUrl, *options.pgRetry);
+  return openStore(StoreLocation{{}, options.databaseUrl});
 }
 
 }  // namespace
@@ -48,7 +56,7 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
 
   auto catalog = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
   if (!catalog) throw std::runtime_error(catalog.error().message);
-  auto store = SqliteCaseStore::openInMemory();
+  auto store = openTestStore(options);
   if (!store) throw std::runtime_error(store.error().message);
   m_store = store->get();
   m_vendors = std::make_unique<VendorCatalog>(*catalog);
@@ -58,10 +66,10 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
     if (!added) throw std::runtime_error(added.error().message);
   }
   BackendConfig config;
-  config.database = ":memory:";
+  config.store = StoreLocation{options.databaseUrl.empty() ? ":memory:" : "", options.databaseUrl};
   config.assets = KIOSK_ASSETS_DIR;
   config.documents = m_documents;
-  config.watchInterval = std::chrono::milliseconds(20);
+  config.watchInterval = options.watchInterval;
   config.gateways = options.gateways;
   auto messages = MessageTexts::load(KIOSK_ASSETS_DIR, kDefaultLanguage);
   if (!messages) throw std::runtime_error(messages.error().message);

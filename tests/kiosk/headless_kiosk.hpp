@@ -1,9 +1,11 @@
 #pragma once
 // The real kiosk UI with no window and no GPU: an ImGui context with the kiosk's fonts, a
-// backend on an in-memory SQLite store, a fixed clock, and input injected through the same
+// backend on an in-memory SQLite store (or a PostgreSQL database), a fixed clock, and input injected through the same
 // io.KeysDown / io.MousePos path the GLFW backend uses (kiosk/ui/imgui_input.hpp).
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,7 @@
 #include "kiosk/app/kiosk_context.hpp"
 #include "kiosk/ui/imgui_input.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
+#include "store/pg_case_store.hpp"
 #include "workflow/clock.hpp"
 
 namespace kiosk::test {
@@ -22,6 +25,13 @@ struct HeadlessOptions {
   std::string language = "nb";
   std::filesystem::path documents;           // empty: a fresh temp folder
   GatewayConfig gateways;                    // none by default: messages wait, no carrier
+  // A PostgreSQL database (TestPostgresServer::createDatabase): the backend opens it through
+  // openStore as `kiosk --db-url` does. Empty: a private in-memory SQLite store.
+  std::string databaseUrl;
+  // With it, the store is PgCaseStore::open(databaseUrl, *pgRetry): a test that must see a
+  // write fail while the server is down gives up sooner than the kiosk's half a minute.
+  std::optional<PgRetryPolicy> pgRetry;
+  std::chrono::milliseconds watchInterval{20};  // how often the backend looks for changes
 };
 
 [[nodiscard]] inline HeadlessOptions withDemoCases(std::size_t count) {

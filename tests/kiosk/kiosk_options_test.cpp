@@ -50,6 +50,32 @@ TEST(KioskOptions, TheGatewayConfigurationComesFromConfigOrKioskConfigElseNone) 
   EXPECT_EQ((*given)->gatewayConfig, std::filesystem::path("/tmp/other.toml"));
 }
 
+TEST(KioskOptions, DbUrlChoosesPostgresAndKioskDbUrlDoesWhenNoDatabaseIsGiven) {
+  ::unsetenv("KIOSK_DB_URL");
+  ::setenv("XDG_DATA_HOME", "/tmp/xdg", 1);
+  const auto none = parse({});
+  const auto given = parse({"--db-url", "postgresql://kiosk@db.example:5432/cases"});
+  ::setenv("KIOSK_DB_URL", "postgresql://kiosk@shared:5432/cases", 1);
+  const auto fromEnv = parse({});
+  const auto fileWins = parse({"--db", "/data/c.db"});
+  ::unsetenv("KIOSK_DB_URL");
+  ::unsetenv("XDG_DATA_HOME");
+  ASSERT_TRUE(none && *none && given && *given && fromEnv && *fromEnv && fileWins && *fileWins);
+  EXPECT_EQ((*none)->databaseUrl, "") << "SQLite stays the default";
+  EXPECT_EQ((*given)->databaseUrl, "postgresql://kiosk@db.example:5432/cases");
+  EXPECT_EQ((*given)->documents, "/tmp/xdg/repair-kiosk/documents") << "no file to lie beside";
+  EXPECT_EQ((*fromEnv)->databaseUrl, "postgresql://kiosk@shared:5432/cases");
+  EXPECT_EQ((*fileWins)->databaseUrl, "") << "--db given now beats a URL in the environment";
+  EXPECT_EQ((*fileWins)->database, "/data/c.db");
+}
+
+TEST(KioskOptions, DbAndDbUrlTogetherAreRefused) {
+  const auto options = parse({"--db", "/data/c.db", "--db-url", "postgresql://kiosk@db/cases"});
+  ASSERT_FALSE(options);
+  EXPECT_EQ(options.error().kind, ErrorKind::BadInput);
+  EXPECT_EQ(options.error().field, "db-url");
+}
+
 TEST(KioskOptions, ABadSizeIsRefusedNamingTheOption) {
   for (const char* size : {"10x10", "1280", "1280*720", "99999x720"}) {
     const auto options = parse({"--size", size});

@@ -31,7 +31,7 @@ TEST(StationRelay, AQueuedMessageIsSentInTheBackgroundAndCounted) {
   config.outbox.backoffInitialMs = 50;
   config.outbox.backoffMaxMs = 100;
 
-  auto relay = StationRelay::start(dir / "cases.db", config, *vendors, *texts, clock, "Benk 1");
+  auto relay = StationRelay::start(StoreLocation{dir / "cases.db", {}}, config, *vendors, *texts, clock, "Benk 1");
   ASSERT_TRUE(relay) << relay.error().message;
   {
     auto store = SqliteCaseStore::open(dir / "cases.db");  // another station's intake
