@@ -152,15 +152,6 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
           insertPgNewCase(db, c, false);
           return c;
         },
-        // The sequence number was ours alone: if its row is there, the case was stored.
-        [&](PgConnection& db, const RepairCase& c) -> std::optional<RepairCase> {
-          const PgResult row = db.exec("SELECT 1 FROM repair_case WHERE seq = $1",
-                                       PgParams().integer(static_cast<std::int64_t>(c.sequence)));
-          if (row.rows() == 0) return std::nullopt;
-          RepairCase stored = c;
-          stored.newMessages = selectPgOutboxMessages(db, OutboxQuery{std::nullopt, c.number, 0});
-          return stored;
-        },
         begin);
   });
 }
@@ -180,14 +171,12 @@ Result<RepairCase> PgCaseStore::update(const std::string& number, const Change& 
   const auto normalized = lookupNumber(number);
   if (!normalized) return tl::unexpected(normalized.error());
   const std::scoped_lock lock(m_mutex);
-  std::size_t eventsBefore = 0;
   return guarded("cannot update case", number, [&]() -> Result<RepairCase> {
     return m_session->write<RepairCase>(
         [&](PgConnection& db) -> Result<RepairCase> {
           // Optimistic: read without a lock, write only if the version is still the one read.
           auto stored = selectCase(db, *normalized);
           if (!stored) return notFound("case", "no case " + *normalized);
-          eventsBefore = stored->events.size();
           RepairCase changed = *stored;
           if (auto applied = change(changed); !applied) return tl::unexpected(applied.error());
           if (auto checked = checkChange(*stored, changed); !checked) return tl::unexpected(checked.error());
@@ -197,26 +186,6 @@ Result<RepairCase> PgCaseStore::update(const std::string& number, const Change& 
           addressNewMessages(changed);
           insertPgOutboxMessages(db, changed.sequence, changed.newMessages);
           return changed;
-        },
-        // Ours took if the first event this change appended is at its position.
-        [&](PgConnection& db, const RepairCase& changed) -> std::optional<RepairCase> {
-          const auto now = selectCase(db, *normalized);
-          if (!now) return std::nullopt;
-          if (changed.events.size() == eventsBefore) {
-            // A change without an event has only the version to go by.
-            if (now->version < changed.version) return std::nullopt;
-          } else if (now->events.size() <= eventsBefore ||
-                     !sameEvent(now->events[eventsBefore], changed.events[eventsBefore])) {
-            return std::nullopt;
-          }
-          RepairCase stored = changed;
-          const auto messages = selectPgOutboxMessages(db, OutboxQuery{std::nullopt, *normalized, 0});
-          for (OutboxMessage& m : stored.newMessages) {
-            for (const OutboxMessage& s : messages) {
-              if (s.reference == m.reference) m.id = s.id;
-            }
-          }
-          return stored;
         });
   });
 }
@@ -348,13 +317,7 @@ Result<std::vector<OutboxMessage>> PgCaseStore::claimOutbox(const OutboxClaim& c
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot claim outbox messages", {}, [&]() -> Result<std::vector<OutboxMessage>> {
     return m_session->write<std::vector<OutboxMessage>>(
-        [&](PgConnection& db) -> Result<std::vector<OutboxMessage>> { return claimPgOutboxRows(db, claim); },
-        [&](PgConnection& db, const std::vector<OutboxMessage>& pending) -> std::optional<std::vector<OutboxMessage>> {
-          if (pending.empty()) return pending;
-          auto held = selectPgClaimedRows(db, claim);
-          if (held.empty()) return std::nullopt;
-          return held;
-        });
+        [&](PgConnection& db) -> Result<std::vector<OutboxMessage>> { return claimPgOutboxRows(db, claim); });
   });
 }
 
@@ -380,13 +343,6 @@ Result<std::vector<bool>> PgCaseStore::recordOutboxOutcomes(const std::vector<Ou
           written.reserve(outcomes.size());
           for (const OutboxOutcome& outcome : outcomes) written.push_back(recordPgOutboxRow(db, outcome));
           return written;
-        },
-        // One transaction: the first outcome it wrote shows whether all of them took.
-        [&](PgConnection& db, const std::vector<bool>& pending) -> std::optional<std::vector<bool>> {
-          for (std::size_t i = 0; i < pending.size(); ++i) {
-            if (pending[i]) return pgOutcomeTook(db, outcomes[i]) ? std::optional(pending) : std::nullopt;
-          }
-          return pending;
         });
   });
 }
@@ -407,11 +363,6 @@ Result<OutboxMessage> PgCaseStore::retryOutbox(std::int64_t id, std::int64_t now
           auto requeued = selectPgOutboxMessage(db, id);
           if (!requeued) return storageError("outbox message " + std::to_string(id) + " vanished while it was retried");
           return std::move(*requeued);
-        },
-        [&](PgConnection& db, const OutboxMessage&) -> std::optional<OutboxMessage> {
-          auto now = selectPgOutboxMessage(db, id);
-          if (now && now->status == OutboxStatus::Queued && now->attempts == 0 && now->nextAttemptMs == nowMs) return now;
-          return std::nullopt;
         });
   });
 }
@@ -467,12 +418,6 @@ Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::ve
                   "$1 > CASE WHEN is_called THEN last_value ELSE 0 END",
                   PgParams().integer(static_cast<std::int64_t>(c.sequence)));
           return ImportOutcome::Imported;
-        },
-        [&](PgConnection& db, const ImportOutcome& pending) -> std::optional<ImportOutcome> {
-          const PgResult row = db.exec("SELECT registered_at FROM repair_case WHERE seq = $1",
-                                       PgParams().integer(static_cast<std::int64_t>(c.sequence)));
-          if (row.rows() == 1 && row.text(0, 0) == formatLocalTime(c.registeredAt)) return pending;
-          return std::nullopt;
         });
   });
 }

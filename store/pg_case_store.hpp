@@ -34,8 +34,9 @@ enum class ImportOutcome {
 //
 // A lost connection is reconnected and the call retried when its outcome is known (a read, or a
 // write that failed before COMMIT was sent). When COMMIT was sent and no answer came, the store
-// looks (the new case's sequence, the case's version and timeline, the message's state) to find
-// out whether it took, and never writes it twice.
+// asks the server what became of that transaction (by its id; a session the server still holds
+// open is ended first), returns the result if it committed and writes again only if it did not:
+// never twice. A write needs PostgreSQL 13 or newer (pg_xact_status, xid8).
 class PgCaseStore final : public CaseDatabase {
  public:
   // Connects, creates the schema or brings it up to date (under an advisory lock, so stations

@@ -165,12 +165,6 @@ std::vector<OutboxMessage> claimPgOutboxRows(PgConnection& db, const OutboxClaim
               PgParams().text(textArray(idTexts))));
 }
 
-std::vector<OutboxMessage> selectPgClaimedRows(PgConnection& db, const OutboxClaim& claim) {
-  return readRows(db.exec(selectSql("WHERE o.status = 'sending' AND o.claimed_by = $1 AND o.lease_until_ms = $2 "
-                                    "ORDER BY o.id"),
-                          PgParams().text(claim.relay).integer(saturatingAdd(claim.nowMs, claim.leaseMs))));
-}
-
 bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome) {
   const bool delivered = outcome.status == OutboxStatus::Delivered;
   PgParams params;
@@ -185,20 +179,6 @@ bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome) {
       "claimed_by = '', lease_until_ms = 0 WHERE id = $1 AND status = 'sending' AND claimed_by = $2",
       params);
   return updated.affected() == 1;
-}
-
-bool pgOutcomeTook(PgConnection& db, const OutboxOutcome& outcome) {
-  const bool delivered = outcome.status == OutboxStatus::Delivered;
-  const PgResult row = db.exec(
-      "SELECT status = $2 AND claimed_by = '' AND next_attempt_ms = $3 AND last_error = $4 AND "
-      "delivered_at_ms IS NOT DISTINCT FROM $5 FROM outbox_message WHERE id = $1",
-      PgParams()
-          .integer(outcome.id)
-          .text(outboxStatusName(outcome.status))
-          .integer(outcome.status == OutboxStatus::Queued ? outcome.nextAttemptMs : 0)
-          .text(delivered ? std::string() : outcome.lastError)
-          .optionalInteger(delivered ? std::optional<std::int64_t>(outcome.atMs) : std::nullopt));
-  return row.rows() == 1 && row.boolean(0, 0);
 }
 
 void requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs) {

@@ -32,13 +32,8 @@ void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vecto
 // In the caller's transaction: takes up to claim.limit due messages that no other transaction
 // has locked (FOR UPDATE SKIP LOCKED), so relays on many stations never wait on each other.
 [[nodiscard]] std::vector<OutboxMessage> claimPgOutboxRows(PgConnection& db, const OutboxClaim& claim);
-// The messages `relay` holds with this lease end: what a claim whose COMMIT went unanswered took.
-[[nodiscard]] std::vector<OutboxMessage> selectPgClaimedRows(PgConnection& db, const OutboxClaim& claim);
 // False (nothing written) when outcome.relay no longer holds the message.
 [[nodiscard]] bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome);
-// Whether the message is in the state `outcome` would have left it: a record whose COMMIT went
-// unanswered is looked up with this instead of being written again.
-[[nodiscard]] bool pgOutcomeTook(PgConnection& db, const OutboxOutcome& outcome);
 void requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs);
 [[nodiscard]] std::optional<std::int64_t> selectPgNextOutboxDueMs(PgConnection& db,
                                                                   const std::vector<std::string>& channels);

@@ -26,6 +26,33 @@ PgConnection& PgSession::connectionBefore(Clock::time_point giveUp) {
   }
 }
 
+std::string PgSession::beginTransaction(PgConnection& db, const std::string& begin) {
+  return db.exec(begin + "; SELECT pg_current_xact_id()").text(0, 0);
+}
+
+bool PgSession::settle(const std::string& xid, Clock::time_point giveUp) {
+  auto pause = std::chrono::milliseconds(5);
+  for (;;) {
+    const auto outcome = readBefore(giveUp, [&](PgConnection& db) -> std::optional<bool> {
+      const PgResult status = db.exec("SELECT pg_xact_status($1::xid8)", PgParams().text(xid));
+      if (status.isNull(0, 0)) throw PgError("XX000", false, "transaction " + xid + " is too old to look up");
+      if (status.text(0, 0) == "committed") return true;
+      if (status.text(0, 0) == "aborted") return false;
+      // In progress: the old session lives on at the server. Ending it is safe whatever it was
+      // doing, as none of it was acknowledged; a COMMIT already being written completes first.
+      db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_xid = $1::xid8::xid",
+              PgParams().text(xid));
+      return std::nullopt;
+    });
+    if (outcome) return *outcome;
+    if (Clock::now() >= giveUp) {
+      throw PgError("57014", false, "transaction " + xid + " of the lost connection is still in progress at the server");
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(100));
+  }
+}
+
 void PgSession::rollbackQuietly() noexcept {
   if (!m_connection || m_connection->broken()) return;
   try {

@@ -1,7 +1,7 @@
 #pragma once
 // The PostgreSQL store's connections and how it survives losing them: a lost connection is made
-// again and the call retried when its outcome is known; a COMMIT that went unanswered is
-// resolved by looking at what the database holds, never by writing twice. And a second
+// again and the call retried when its outcome is known; a transaction whose connection was lost
+// is looked up by its id (pg_xact_status), never written twice. And a second
 // connection that LISTENs for other stations' commits (changeStamp). Internal to store/.
 #include <atomic>
 #include <chrono>
@@ -30,17 +30,20 @@ class PgSession {
   // Runs `body(connection)`; when the connection is lost, connects again (until the policy gives
   // up) and runs it again: a read has no effect to double.
   template <class F>
-  decltype(auto) read(F&& body);
+  decltype(auto) read(F&& body) {
+    return readBefore(deadline(), std::forward<F>(body));
+  }
 
-  // One transaction: BEGIN, body, COMMIT. `body` returns Result<T>; an error rolls back and is
-  // returned. A connection lost before COMMIT was sent: nothing was written, so it runs again on
-  // a new connection. Lost while COMMIT was under way: `look(connection, pending)` says whether
-  // the pending result is in the database (its value, the result to return) or not (nullopt:
-  // the transaction was rolled back, so it runs again). Serialization failures and deadlocks run
-  // again too. Every commit is announced to other stations. `begin` is the statement that opens
-  // the transaction (BEGIN, and perhaps a lock in the same round trip; no user text in it).
-  template <class T, class Body, class Look>
-  Result<T> write(Body&& body, Look&& look, const std::string& begin = "BEGIN");
+  // One transaction: `begin`, body, COMMIT. `body` returns Result<T>; an error rolls back and is
+  // returned. When the connection is lost, what became of the transaction is read by its id on
+  // a new connection (settle): committed (the COMMIT took and its answer was lost), body's
+  // result is returned; rolled back (as it always is when the COMMIT was not sent), it runs
+  // again. The rows are never the judge: another station may have written the same since, or the
+  // COMMIT may still be under way on the server. Serialization failures and deadlocks run again
+  // too. Every commit is announced to other stations. `begin` is the statement that opens the
+  // transaction (BEGIN, and perhaps a lock in the same round trip; no user text in it).
+  template <class T, class Body>
+  Result<T> write(Body&& body, const std::string& begin = "BEGIN");
 
   // The connection, made again if it was lost (throws PgError when the policy gives up).
   PgConnection& connection();
@@ -51,7 +54,18 @@ class PgSession {
 
  private:
   using Clock = std::chrono::steady_clock;
+  template <class F>
+  decltype(auto) readBefore(Clock::time_point giveUp, F&& body);
   PgConnection& connectionBefore(Clock::time_point deadline);
+  // Runs `begin` and returns the transaction's id, taken at once (a transaction has none until
+  // it writes) in the same round trip, so that wherever the connection is lost, the outcome can
+  // be looked up.
+  [[nodiscard]] static std::string beginTransaction(PgConnection& db, const std::string& begin);
+  // Whether transaction `xid` of a lost connection committed. A session the server still holds
+  // (a network cut it has not noticed: it may keep the transaction and its locks for as long as
+  // its keepalive takes) is ended first; a COMMIT that reached it finishes, anything else is
+  // rolled back. Throws PgError when it cannot tell by `giveUp`.
+  [[nodiscard]] bool settle(const std::string& xid, Clock::time_point giveUp);
   void drop() noexcept { m_connection.reset(); }
   void rollbackQuietly() noexcept;
   void announce() noexcept;
@@ -72,8 +86,7 @@ class PgSession {
 };
 
 template <class F>
-decltype(auto) PgSession::read(F&& body) {
-  const auto giveUp = deadline();
+decltype(auto) PgSession::readBefore(Clock::time_point giveUp, F&& body) {
   for (;;) {
     PgConnection& db = connectionBefore(giveUp);
     try {
@@ -85,15 +98,16 @@ decltype(auto) PgSession::read(F&& body) {
   }
 }
 
-template <class T, class Body, class Look>
-Result<T> PgSession::write(Body&& body, Look&& look, const std::string& begin) {
+template <class T, class Body>
+Result<T> PgSession::write(Body&& body, const std::string& begin) {
   const auto giveUp = deadline();
   for (int transientRetries = 0;;) {
     PgConnection& db = connectionBefore(giveUp);
+    std::string xid;  // known once `begin` was answered
     bool commitSent = false;
     std::optional<Result<T>> pending;
     try {
-      db.exec(begin);
+      xid = beginTransaction(db, begin);
       pending.emplace(body(db));
       if (!*pending) {
         rollbackQuietly();
@@ -107,21 +121,38 @@ Result<T> PgSession::write(Body&& body, Look&& look, const std::string& begin) {
       ++m_ownCommits;
       return std::move(*pending);
     } catch (const PgError& e) {
-      if (e.connectionLost()) {
-        drop();
-        if (Clock::now() >= giveUp) throw;
-        if (!commitSent) continue;
-        // The COMMIT went out and no answer came back: look, on a new connection, whether it took.
-        auto found = read([&](PgConnection& again) { return look(again, **pending); });
-        if (found) {
-          announce();
-          return Result<T>(std::move(*found));
-        }
-        continue;
+      if (!e.connectionLost()) {
+        rollbackQuietly();
+        if (e.transient() && ++transientRetries < 20) continue;
+        throw;
       }
-      rollbackQuietly();
-      if (e.transient() && ++transientRetries < 20) continue;
-      throw;
+      drop();
+      if (commitSent) {
+        // With time of its own, as the write's may be spent: an outcome that can be known is
+        // never reported as a failure, which the user would then redo.
+        bool committed = false;
+        try {
+          committed = settle(xid, deadline());
+        } catch (const PgError& lookup) {
+          throw PgError(lookup.sqlstate(), lookup.connectionLost(),
+                        std::string("the connection was lost while the change was being committed, and whether it "
+                                    "was saved cannot be told now (") +
+                            lookup.what() + "); look before doing it again");
+        }
+        if (committed) {
+          announce();
+          return std::move(*pending);
+        }
+      } else if (!xid.empty()) {
+        // Nothing was written, but the next attempt would wait on the locks of a session that
+        // the server may still hold.
+        try {
+          (void)settle(xid, giveUp);
+        } catch (const PgError&) {
+          if (Clock::now() >= giveUp) throw;
+        }
+      }
+      if (Clock::now() >= giveUp) throw;
     } catch (...) {
       rollbackQuietly();
       throw;
