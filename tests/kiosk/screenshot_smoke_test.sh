@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # Starts the real kiosk under Xvfb (Mesa's software OpenGL) in --screenshot mode on a demo
 # database and checks that every screen came out as a drawn PNG, not a blank one.
-#   screenshot_smoke_test.sh KIOSK KIOSKCTL ASSETS
+#   screenshot_smoke_test.sh KIOSK KIOSKCTL ASSETS [POSTGRES_DEMO_SERVER]
+# With the fourth, the demo cases are on a throwaway PostgreSQL server that program starts, and
+# the kiosk runs with --db-url.
 set -euo pipefail
-kiosk="$1" kioskctl="$2" assets="$3"
+kiosk="$1" kioskctl="$2" assets="$3" pg_demo="${4:-}"
 work="$(mktemp -d)"
 xvfb_pid=""
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  if [ -n "${PGDEMO_PID:-}" ]; then
+    # Its standard input closes: it stops the server and exits.
+    [ -n "${PGDEMO[1]:-}" ] && eval "exec ${PGDEMO[1]}>&-"
+    wait "$PGDEMO_PID" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 # A free display number: the first without a lock file.
@@ -22,11 +32,18 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 
-"$kioskctl" --db "$work/cases.db" --assets "$assets" --at 2026-11-25T10:00 demo --cases 40 >/dev/null
+if [ -n "$pg_demo" ]; then
+  coproc PGDEMO { "$pg_demo" 40 2026-11-25T10:00; }
+  read -r -t 120 url <&"${PGDEMO[0]}" || { echo "the PostgreSQL demo server did not start" >&2; exit 1; }
+  database=(--db-url "$url")
+else
+  "$kioskctl" --db "$work/cases.db" --assets "$assets" --at 2026-11-25T10:00 demo --cases 40 >/dev/null
+  database=(--db "$work/cases.db")
+fi
 # Mesa's driver is dlclose()d at exit with a few hundred bytes it never freed, which LeakSanitizer
 # can only report as "<unknown module>": leak checking is off for this one process. Our own code's
 # leaks are checked by the headless UI tests, which run the same screens under LeakSanitizer.
-ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" LIBGL_ALWAYS_SOFTWARE=1 DISPLAY="$display" "$kiosk" --db "$work/cases.db" --assets "$assets" \
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" LIBGL_ALWAYS_SOFTWARE=1 DISPLAY="$display" "$kiosk" "${database[@]}" --assets "$assets" \
   --at 2026-11-25T10:00 --station "Benk 1" --staff "Kari" --screenshot "$work/shots" >"$work/list.txt"
 
 count=$(wc -l <"$work/list.txt")
