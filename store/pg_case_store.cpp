@@ -352,14 +352,16 @@ Result<OutboxMessage> PgCaseStore::retryOutbox(std::int64_t id, std::int64_t now
   return guarded("cannot retry outbox message", std::to_string(id), [&]() -> Result<OutboxMessage> {
     return m_session->write<OutboxMessage>(
         [&](PgConnection& db) -> Result<OutboxMessage> {
-          const auto stored = selectPgOutboxMessage(db, id);
-          if (!stored) return notFound("id", "no outbox message " + std::to_string(id));
-          if (stored->status != OutboxStatus::Failed) {
+          const auto refuse = [&](const std::optional<OutboxMessage>& m) -> Result<OutboxMessage> {
+            if (!m) return notFound("id", "no outbox message " + std::to_string(id));
             return badInput("id", "outbox message " + std::to_string(id) + " is " +
-                                      std::string(outboxStatusName(stored->status)) +
-                                      "; only a failed message can be retried");
-          }
-          requeuePgOutboxRow(db, id, nowMs);
+                                      std::string(outboxStatusName(m->status)) + "; only a failed message can be retried");
+          };
+          const auto stored = selectPgOutboxMessage(db, id);
+          if (!stored || stored->status != OutboxStatus::Failed) return refuse(stored);
+          // Read without a lock: by the time the row is ours it may have been retried elsewhere and
+          // claimed by a relay, whose claim must stand.
+          if (!requeuePgOutboxRow(db, id, nowMs)) return refuse(selectPgOutboxMessage(db, id));
           auto requeued = selectPgOutboxMessage(db, id);
           if (!requeued) return storageError("outbox message " + std::to_string(id) + " vanished while it was retried");
           return std::move(*requeued);

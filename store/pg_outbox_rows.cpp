@@ -181,10 +181,12 @@ bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome) {
   return updated.affected() == 1;
 }
 
-void requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs) {
-  db.exec("UPDATE outbox_message SET status = 'queued', attempts = 0, next_attempt_ms = $2, claimed_by = '', "
-          "lease_until_ms = 0 WHERE id = $1",
-          PgParams().integer(id).integer(nowMs));
+bool requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs) {
+  const PgResult updated =
+      db.exec("UPDATE outbox_message SET status = 'queued', attempts = 0, next_attempt_ms = $2, claimed_by = '', "
+              "lease_until_ms = 0 WHERE id = $1 AND status = 'failed'",
+              PgParams().integer(id).integer(nowMs));
+  return updated.affected() == 1;
 }
 
 std::optional<std::int64_t> selectPgNextOutboxDueMs(PgConnection& db, const std::vector<std::string>& channels) {

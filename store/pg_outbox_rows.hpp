@@ -34,7 +34,9 @@ void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vecto
 [[nodiscard]] std::vector<OutboxMessage> claimPgOutboxRows(PgConnection& db, const OutboxClaim& claim);
 // False (nothing written) when outcome.relay no longer holds the message.
 [[nodiscard]] bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome);
-void requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs);
+// Queues a failed message again; false (nothing written) when it is no longer failed by the time
+// its row is locked (another station retried it, and a relay may hold it).
+[[nodiscard]] bool requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs);
 [[nodiscard]] std::optional<std::int64_t> selectPgNextOutboxDueMs(PgConnection& db,
                                                                   const std::vector<std::string>& channels);
 

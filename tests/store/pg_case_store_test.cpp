@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "store/open_store.hpp"
+#include "store/pg_connection.hpp"
 #include "support/postgres_server.hpp"
 #include "tests/store/store_factories.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -136,6 +137,53 @@ TEST_F(PgCaseStoreTest, AnUpdateOverAnotherStationsCommitIsAConflictAndWritesNot
   const auto again = m_store->update(c.number, appendEvent("from A"));
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(again->version, 3);
+}
+
+// Station A asks to retry a failed message. Between A's reading it as failed and A's writing,
+// station B retries it and a relay claims it (held together here in one transaction that A's
+// write has to wait for). A's write must not reset the relay's claim: the relay would send the
+// message and another relay would send it again.
+TEST_F(PgCaseStoreTest, ARetryOverAnotherStationsRetryLeavesTheRelaysClaimAlone) {
+  RepairCase draft = draftCase("SERIAL1");
+  OutboxMessage sms;
+  sms.channel = "sms";
+  sms.to = "+4790000000";
+  sms.text = "Sak {number}";
+  draft.newMessages.push_back(sms);
+  const RepairCase c = created(*m_store, draft);
+  ASSERT_EQ(c.newMessages.size(), 1U);
+  const std::int64_t id = c.newMessages.front().id;
+  OutboxClaim claim;
+  claim.relay = "relay-1";
+  claim.nowMs = 1'000;
+  claim.leaseMs = 60'000;
+  claim.channels = {"sms"};
+  ASSERT_EQ(m_store->claimOutbox(claim)->size(), 1U);
+  ASSERT_TRUE(*m_store->recordOutboxOutcome(OutboxOutcome{id, "relay-1", OutboxStatus::Failed, 0, "550", 2'000}));
+
+  PgConnection stationB(m_database->location(), "station B", 5);
+  stationB.exec("BEGIN");
+  stationB.exec("UPDATE outbox_message SET status = 'sending', attempts = 1, claimed_by = 'relay-2', "
+                "lease_until_ms = 99000 WHERE id = " + std::to_string(id));
+  auto retrying = std::async(std::launch::async, [&] { return m_store->retryOutbox(id, 3'000); });
+  // A has read the message as failed and waits for B's row lock.
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (m_database->queryInteger("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'repair-kiosk' "
+                                  "AND wait_event_type = 'Lock'") == 0 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(5ms);
+  }
+  stationB.exec("COMMIT");
+  const auto retried = retrying.get();
+
+  ASSERT_FALSE(retried) << "retried a message a relay is sending";
+  EXPECT_EQ(retried.error().kind, ErrorKind::BadInput) << retried.error().message;
+  EXPECT_NE(retried.error().message.find("sending"), std::string::npos) << retried.error().message;
+  const std::string where = " FROM outbox_message WHERE id = " + std::to_string(id) + " AND ";
+  EXPECT_EQ(m_database->queryInteger("SELECT count(*)" + where + "status = 'sending' AND claimed_by = 'relay-2' "
+                                     "AND attempts = 1"),
+            1)
+      << "the relay's claim was reset";
 }
 
 TEST_F(PgCaseStoreTest, ANewerSchemaThanTheProgramKnowsIsRefusedNamingBothVersions) {
