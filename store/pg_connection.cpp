@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace kiosk {
@@ -31,18 +32,49 @@ std::string trimmed(std::string text) {
 // store reports what matters through its errors, so they are dropped.
 void ignoreNotice(void*, const char*) {}
 
+std::string percentDecoded(const std::string& text) {
+  std::string decoded;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned value = 0;
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16).ptr == text.data() + i + 3) {
+      decoded += static_cast<char>(value);
+      i += 2;
+    } else {
+      decoded += text[i];
+    }
+  }
+  return decoded;
+}
+
 }  // namespace
 
 std::string withoutPassword(const std::string& url) {
   const auto scheme = url.find("://");
   if (scheme == std::string::npos) return url;
   const auto authorityStart = scheme + 3;
-  const auto at = url.find('@', authorityStart);
-  const auto slash = url.find('/', authorityStart);
-  if (at == std::string::npos || (slash != std::string::npos && slash < at)) return url;
-  const auto colon = url.find(':', authorityStart);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + url.substr(at);
+  const auto queryStart = url.find('?', authorityStart);
+  std::string head = url.substr(0, queryStart);
+  // user:password@host
+  const auto at = head.find('@', authorityStart);
+  const auto slash = head.find('/', authorityStart);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    const auto colon = head.find(':', authorityStart);
+    if (colon != std::string::npos && colon < at) head.erase(colon, at - colon);
+  }
+  if (queryStart == std::string::npos) return head;
+  // ...?password=...: libpq takes it there too, its name percent-decoded.
+  std::string query;
+  std::size_t start = queryStart + 1;
+  while (start <= url.size()) {
+    const auto end = std::min(url.find('&', start), url.size());
+    const std::string parameter = url.substr(start, end - start);
+    if (percentDecoded(parameter.substr(0, parameter.find('='))) != "password") {
+      query += (query.empty() ? "" : "&") + parameter;
+    }
+    start = end + 1;
+  }
+  return query.empty() ? head : head + "?" + query;
 }
 
 PgResult::~PgResult() {

@@ -457,6 +457,22 @@ TEST_F(PgCaseStoreTest, ThePasswordNeverShows) {
   EXPECT_EQ(unreachable.error().message.find("s3cret-pw"), std::string::npos) << unreachable.error().message;
 }
 
+// libpq takes the password as a query parameter too (postgresql://kiosk@host/db?password=...).
+TEST_F(PgCaseStoreTest, APasswordGivenAsAQueryParameterNeverShows) {
+  const std::string url = m_database->location() + "?sslmode=disable&password=s3cret-pw&connect_timeout=3";
+  auto opened = PgCaseStore::open(url);
+  ASSERT_TRUE(opened) << opened.error().message;  // trust authentication takes any password
+  const std::string location = (*opened)->location();
+  EXPECT_EQ(location.find("s3cret-pw"), std::string::npos) << location;
+  EXPECT_EQ(location, m_database->location() + "?sslmode=disable&connect_timeout=3") << "the rest is kept";
+
+  for (const std::string query : {"?password=s3cret-pw", "?sslmode=disable&password=s3cret-pw", "?pass%77ord=s3cret-pw"}) {
+    const auto unreachable = PgCaseStore::open("postgresql://kiosk@127.0.0.1:1/cases" + query, PgRetryPolicy{1, 0});
+    ASSERT_FALSE(unreachable) << query;
+    EXPECT_EQ(unreachable.error().message.find("s3cret-pw"), std::string::npos) << unreachable.error().message;
+  }
+}
+
 TEST_F(PgCaseStoreTest, OpenStorePicksPostgresForAUrl) {
   EXPECT_TRUE(isPostgresUrl(m_database->location()));
   EXPECT_TRUE(isPostgresUrl("postgres://kiosk@db/cases"));
