@@ -1,9 +1,13 @@
 #include "cli/cli_context.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ostream>
+#include <thread>
+#include <vector>
 
-#include "store/sqlite_case_store.hpp"
+#include "store/open_store.hpp"
 #include "workflow/translations.hpp"
 
 #ifndef KIOSK_ASSETS_DIR
@@ -11,11 +15,70 @@
 #endif
 
 namespace kiosk::cli {
+namespace {
+
+// How long opening the shared store keeps trying a server that does not answer.
+constexpr std::chrono::milliseconds kServerRestartGraceMs{5000};
+
+struct UrlSecret {
+  std::size_t begin = std::string::npos;  // where the password starts in the URL
+  std::size_t end = std::string::npos;
+  bool userInfo = false;  // user:PASSWORD@ rather than a password= parameter
+};
+
+// The password's places in a URL: user:PASSWORD@host, and password=PASSWORD among the parameters.
+std::vector<UrlSecret> secretsOf(const std::string& url) {
+  std::vector<UrlSecret> secrets;
+  const std::size_t scheme = url.find("://");
+  const std::size_t authorityBegin = scheme == std::string::npos ? 0 : scheme + 3;
+  const std::size_t authorityEnd = std::min(url.find_first_of("/?", authorityBegin), url.size());
+  const std::size_t at = authorityEnd > authorityBegin ? url.rfind('@', authorityEnd - 1) : std::string::npos;
+  if (at != std::string::npos && at >= authorityBegin) {
+    const std::size_t colon = url.find(':', authorityBegin);
+    if (colon < at) secrets.push_back({colon + 1, at, true});
+  }
+  for (std::size_t p = url.find("password=", authorityEnd); p != std::string::npos;
+       p = url.find("password=", p + 1)) {
+    if (p > 0 && url[p - 1] != '?' && url[p - 1] != '&') continue;
+    const std::size_t begin = p + 9;
+    secrets.push_back({begin, std::min(url.find('&', begin), url.size()), false});
+  }
+  return secrets;
+}
+
+// A store's message with the URL's password, should it appear, replaced by "***".
+std::string withoutPassword(std::string message, const std::string& url) {
+  for (const UrlSecret& s : secretsOf(url)) {
+    const std::string secret = url.substr(s.begin, s.end - s.begin);
+    if (secret.empty()) continue;
+    for (std::size_t p = message.find(secret); p != std::string::npos; p = message.find(secret, p + 3)) {
+      message.replace(p, secret.size(), "***");
+    }
+  }
+  return message;
+}
+
+}  // namespace
+
+std::string redactedUrl(const std::string& url) {
+  std::string out = url;
+  auto secrets = secretsOf(url);
+  // From the back, so earlier positions stay valid. user:PASSWORD@ loses the password with its
+  // colon (user@host, as the store names the server); a parameter keeps its name.
+  for (auto it = secrets.rbegin(); it != secrets.rend(); ++it) {
+    if (it->userInfo) {
+      out.erase(it->begin - 1, it->end - it->begin + 1);  // the colon and the password
+    } else {
+      out.replace(it->begin, it->end - it->begin, "***");
+    }
+  }
+  return out;
+}
 
 struct Context::Opened {
   std::optional<VendorCatalog> vendors;
   std::optional<MessageTexts> messages;
-  std::unique_ptr<SqliteCaseStore> store;
+  std::unique_ptr<CaseDatabase> store;
   std::unique_ptr<CaseService> service;
   std::unique_ptr<CaseService> silentService;
   std::optional<GatewayConfig> gateways;
@@ -40,6 +103,19 @@ std::filesystem::path Context::databasePath() const {
   return base / "repair-kiosk" / "cases.db";
 }
 
+std::string Context::databaseUrl() const {
+  if (!options.dbUrl.empty()) return options.dbUrl;
+  // --db names a file: the environment's URL does not override what was typed.
+  if (!options.db.empty()) return {};
+  const char* env = std::getenv("KIOSK_DB_URL");
+  return env != nullptr ? env : "";
+}
+
+std::string Context::databaseLocation() const {
+  const std::string url = databaseUrl();
+  return url.empty() ? databasePath().string() : redactedUrl(url);
+}
+
 std::filesystem::path Context::assetsDir() const {
   if (!options.assets.empty()) return options.assets;
   const char* env = std::getenv("KIOSK_ASSETS");
@@ -55,6 +131,47 @@ Result<const VendorCatalog*> Context::vendors() {
   return &*m_opened->vendors;
 }
 
+Result<std::unique_ptr<CaseDatabase>> Context::openDatabase() const {
+  const std::string url = databaseUrl();
+  if (url.empty()) {
+    auto store = openStore(StoreLocation{databasePath(), {}});
+    if (!store) {
+      // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db: bad input.
+      Error error = store.error();
+      error.kind = ErrorKind::BadInput;
+      error.field = "db";
+      return tl::unexpected(error);
+    }
+    return store;
+  }
+  // Named as the user gave it: the option, or the environment variable.
+  const std::string field = options.dbUrl.empty() ? "KIOSK_DB_URL (environment)" : "db-url";
+  if (!isPostgresUrl(url)) {
+    return badInput(field, "'" + redactedUrl(url) + "' is not a PostgreSQL URL; write postgresql://user@host:port/dbname");
+  }
+  auto store = openStore(StoreLocation{{}, url});
+  // A server being restarted refuses connections for a second or two: a script's step waits
+  // that out rather than fail. One that stays unreachable is an error within a few seconds.
+  const auto giveUp = std::chrono::steady_clock::now() + kServerRestartGraceMs;
+  for (auto pause = std::chrono::milliseconds(100);
+       !store && store.error().kind == ErrorKind::Storage && std::chrono::steady_clock::now() + pause < giveUp;
+       pause = std::min(pause * 2, std::chrono::milliseconds(1000))) {
+    std::this_thread::sleep_for(pause);
+    store = openStore(StoreLocation{{}, url});
+  }
+  if (!store) {
+    // An unreachable server stays a storage failure (exit 3), a malformed URL bad input (2);
+    // either way the message names the server, and never its password.
+    Error error = store.error();
+    error.field = field;
+    error.message = withoutPassword(error.message, url);
+    const std::string where = redactedUrl(url);
+    if (error.message.find(where) == std::string::npos) error.message = where + ": " + error.message;
+    return tl::unexpected(error);
+  }
+  return store;
+}
+
 Result<CaseService*> Context::service() {
   if (!m_opened->service) {
     auto catalog = vendors();
@@ -63,14 +180,8 @@ Result<CaseService*> Context::service() {
     // that cannot be read are an error, never a reason to queue nothing.
     auto messages = MessageTexts::load(assetsDir(), kDefaultLanguage);
     if (!messages) return tl::unexpected(messages.error());
-    auto store = SqliteCaseStore::open(databasePath());
-    if (!store) {
-      // A database that cannot be opened (foreign, corrupt, newer) is a wrong --db: bad input.
-      Error error = store.error();
-      error.kind = ErrorKind::BadInput;
-      error.field = "db";
-      return tl::unexpected(error);
-    }
+    auto store = openDatabase();
+    if (!store) return tl::unexpected(store.error());
     m_opened->messages.emplace(std::move(*messages));
     m_opened->store = std::move(*store);
     m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog, &*m_opened->messages);
@@ -87,7 +198,7 @@ Result<CaseService*> Context::serviceWithoutMessages() {
   return m_opened->silentService.get();
 }
 
-Result<CaseStore*> Context::store() {
+Result<CaseDatabase*> Context::store() {
   auto opened = service();
   if (!opened) return tl::unexpected(opened.error());
   return m_opened->store.get();
@@ -141,6 +252,11 @@ int Context::fail(const Error& error) const {
     where = error.field + ": ";
   }
   err << "kioskctl: " << where << error.message << '\n';
+  if (error.kind == ErrorKind::Conflict && error.message.find("nothing was written") == std::string::npos) {
+    // Another station (or process) changed the case between this one's read and its write.
+    err << "kioskctl: nothing was written: the case changed meanwhile; look at it again (case show) and repeat "
+           "the step if it still applies\n";
+  }
   switch (error.kind) {
     case ErrorKind::Refused:
     case ErrorKind::Conflict: return kRefused;

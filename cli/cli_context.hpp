@@ -9,6 +9,7 @@
 #include <string>
 
 #include "gateways/gateway_config.hpp"
+#include "store/case_database.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
 
@@ -20,7 +21,8 @@ namespace kiosk::cli {
 enum ExitCode : int { kOk = 0, kRefused = 1, kBadInput = 2, kStorage = 3, kPrinterFailed = 4, kGatewayFailed = 4 };
 
 struct GlobalOptions {
-  std::string db;      // empty: the user's data folder
+  std::string db;      // SQLite file; empty: KIOSK_DB, else the user's data folder
+  std::string dbUrl;   // postgresql://...; empty: KIOSK_DB_URL, else SQLite
   std::string assets;  // empty: KIOSK_ASSETS or the build's assets folder
   bool json = false;
   std::string at;      // YYYY-MM-DDTHH:MM; empty: now
@@ -45,14 +47,19 @@ class Context {
   // mobile numbers are made up and may belong to someone, so must never be texted.
   [[nodiscard]] Result<CaseService*> serviceWithoutMessages();
   [[nodiscard]] Result<const VendorCatalog*> vendors();
-  // The store service() opened (opening it if need be).
-  [[nodiscard]] Result<CaseStore*> store();
+  // The database service() opened (opening it if need be): SQLite or PostgreSQL.
+  [[nodiscard]] Result<CaseDatabase*> store();
   // The --config file, read on first use; without --config every gateway is unconfigured.
   [[nodiscard]] Result<const GatewayConfig*> gatewayConfig();
   // The --at time (or now) and the --staff name (or the service account).
   [[nodiscard]] Result<Actor> actor() const;
   [[nodiscard]] Result<LocalTime> asOf() const;
+  // The SQLite file when no PostgreSQL URL is in force (--db, KIOSK_DB, the data folder).
   [[nodiscard]] std::filesystem::path databasePath() const;
+  // --db-url, else KIOSK_DB_URL unless --db is given; empty: the SQLite file.
+  [[nodiscard]] std::string databaseUrl() const;
+  // Where the cases are, for messages: the file, or the URL without its password.
+  [[nodiscard]] std::string databaseLocation() const;
   // --assets, else KIOSK_ASSETS, else the build's assets folder.
   [[nodiscard]] std::filesystem::path assetsDir() const;
 
@@ -61,6 +68,9 @@ class Context {
 
  private:
   struct Opened;
+  // The database the options name: SQLite (--db, KIOSK_DB, the data folder) or PostgreSQL
+  // (--db-url, KIOSK_DB_URL).
+  [[nodiscard]] Result<std::unique_ptr<CaseDatabase>> openDatabase() const;
   const Clock& m_clock;
   std::unique_ptr<Opened> m_opened;
 };
@@ -68,6 +78,10 @@ class Context {
 // Parses a date option; errors name the option ("--purchased: ...").
 [[nodiscard]] Result<Date> dateOption(const std::string& field, const std::string& text);
 [[nodiscard]] Result<std::optional<Date>> optionalDateOption(const std::string& field, const std::string& text);
+
+// A PostgreSQL URL fit for a message: user:PASSWORD@host becomes user@host (as the store names
+// the server), a password=... parameter password=***.
+[[nodiscard]] std::string redactedUrl(const std::string& url);
 
 // Runs kioskctl with these arguments; the whole program, testable in-process.
 int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock);

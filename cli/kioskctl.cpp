@@ -11,7 +11,10 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   CLI::App app{"kioskctl: the repair workflow from the command line", "kioskctl"};
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--db", ctx.options.db, "SQLite database file (default: the user's data folder)");
+  CLI::Option* db = app.add_option("--db", ctx.options.db, "SQLite database file (default: KIOSK_DB, else the user's data folder)");
+  CLI::Option* dbUrl = app.add_option(
+      "--db-url", ctx.options.dbUrl,
+      "Shared PostgreSQL store, postgresql://user@host:port/dbname (default: KIOSK_DB_URL, else SQLite)");
   app.add_option("--assets", ctx.options.assets, "Folder with vendor profiles and translations");
   app.add_flag("--json", ctx.options.json, "Print data as JSON");
   app.add_option("--at", ctx.options.at, "When it happened or as of when, local time YYYY-MM-DDTHH:MM");
@@ -25,6 +28,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addScanCommand(app, ctx, action);
   addOutboxCommands(app, ctx, action);
   addPartsCommands(app, ctx, action);
+  addMigrateCommand(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();
@@ -42,6 +46,14 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
     }
     err << "kioskctl: " << e.what() << "\n(kioskctl --help lists the commands)\n";
     return kBadInput;
+  }
+  if (db->count() > 0 && dbUrl->count() > 0) {
+    err << "kioskctl: --db and --db-url cannot be used together: --db names an SQLite file, --db-url a "
+           "PostgreSQL server; give one of them\n";
+    return kBadInput;
+  }
+  if (dbUrl->count() > 0 && ctx.options.dbUrl.empty()) {
+    return ctx.fail(Error{ErrorKind::BadInput, "db-url", "is empty; write postgresql://user@host:port/dbname"});
   }
   if (!action) {
     err << "kioskctl: nothing to do (kioskctl --help lists the commands)\n";

@@ -19,11 +19,7 @@ namespace kiosk::cli {
 namespace {
 
 Result<OutboxStore*> outboxStore(Context& ctx) {
-  auto store = ctx.store();
-  if (!store) return tl::unexpected(store.error());
-  auto* outbox = dynamic_cast<OutboxStore*>(*store);
-  if (outbox == nullptr) return storageError("this store keeps no outbox");
-  return outbox;
+  return ctx.store().map([](CaseDatabase* db) -> OutboxStore* { return db; });
 }
 
 // Messages still waiting on a channel this configuration has no gateway for.

@@ -116,7 +116,7 @@ void addDemoCommand(CLI::App& app, Context& ctx, Action& action) {
       if (!actor) return ctx.fail(actor.error());
       const auto made = fillWithDemoCases(**service, static_cast<std::size_t>(*count), actor->at);
       if (!made) return ctx.fail(made.error());
-      ctx.err << "kioskctl: " << *made << " demo cases added to " << ctx.databasePath().string() << '\n';
+      ctx.err << "kioskctl: " << *made << " demo cases added to " << ctx.databaseLocation() << '\n';
       return static_cast<int>(kOk);
     };
   });

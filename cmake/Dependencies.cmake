@@ -22,6 +22,8 @@ pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
 # libpq (libpq-dev): the PostgreSQL client library, for the shared store and its tests.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+# libsodium (libsodium-dev): BLAKE2b (crypto_generichash) for kioskctl migrate's checksum.
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # Dear ImGui 1.86 (libimgui-dev): a static library with the GLFW and OpenGL3 backends inside,
 # found only through pkg-config. GLFW and OpenGL for the kiosk's window.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)

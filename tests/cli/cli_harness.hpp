@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.hpp"
+#ifdef KIOSK_CLI_TESTS_ON_POSTGRES
+#include "pg_cli_server.hpp"
+#endif
 
 namespace kiosk::test {
 
@@ -30,11 +33,16 @@ class CliTest : public ::testing::Test {
     std::filesystem::remove_all(m_dir);
     std::filesystem::create_directories(m_dir);
     db = (m_dir / "cases.db").string();
+#ifdef KIOSK_CLI_TESTS_ON_POSTGRES
+    // The same walks through --db-url, each test on a fresh database of the process's server.
+    dbUrl = freshPostgresDatabase();
+#endif
   }
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
   CliRun run(std::vector<std::string> args) {
-    std::vector<std::string> full = {"kioskctl", "--db", db, "--assets", assets};
+    std::vector<std::string> full = {"kioskctl", dbUrl.empty() ? "--db" : "--db-url", dbUrl.empty() ? db : dbUrl,
+                                     "--assets", assets};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : full) argv.push_back(a.c_str());
@@ -70,6 +78,7 @@ class CliTest : public ::testing::Test {
 
   FixedClock clock{*parseLocalTime("2026-11-25T10:00")};
   std::string db;
+  std::string dbUrl;  // when set, kioskctl runs with --db-url instead of --db
   std::string assets = KIOSK_ASSETS_DIR;
 
  private:
