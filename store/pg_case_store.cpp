@@ -1,17 +1,16 @@
 #include "store/pg_case_store.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <utility>
 
 #include "store/case_change_rules.hpp"
+#include "store/pg_case_queries.hpp"
 #include "store/pg_case_rows.hpp"
 #include "store/pg_connection.hpp"
 #include "store/pg_migrations.hpp"
 #include "store/pg_outbox_rows.hpp"
 #include "store/pg_session.hpp"
-#include "store/sqlite_text_fold.hpp"
 #include "workflow/case_number.hpp"
 
 namespace kiosk {
@@ -35,37 +34,6 @@ std::optional<RepairCase> selectCase(PgConnection& db, const std::string& number
     c.events.push_back(CaseEvent{*at, e.at(1).get<std::string>(), e.at(2).get<std::string>(), e.at(3).get<std::string>()});
   }
   return c;
-}
-
-std::int64_t sqlCount(std::size_t n) {
-  return n > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) ? std::numeric_limits<std::int64_t>::max()
-                                                                               : static_cast<std::int64_t>(n);
-}
-
-// list() and countMatching() filter alike. A NULL parameter switches its filter off, so one
-// statement text serves every combination; the status terms are spelt as the partial indexes'
-// WHERE ("status <> 'closed'"), which is what lets the planner use them.
-std::string whereOf(const CaseQuery& query) {
-  std::string where = "WHERE ($2::date IS NULL OR due < $2) AND ($3::date IS NULL OR due <= $3) AND "
-                      "($4::text IS NULL OR device_vendor = $4) AND ($5::text IS NULL OR technician = $5)";
-  if (query.status) {
-    where += " AND status = $1";
-  } else {
-    where += " AND $1::text IS NULL";
-    if (!query.includeClosed) where += " AND status <> 'closed'";
-  }
-  if (query.awaitingDeviationNotice) where += " AND done_at IS NULL AND deviation_noticed_at IS NULL";
-  return where;
-}
-
-PgParams filterParams(const CaseQuery& query) {
-  PgParams params;
-  params.optionalText(query.status ? std::optional<std::string>(std::string(statusName(*query.status))) : std::nullopt);
-  params.optionalText(query.dueBefore ? std::optional<std::string>(formatDate(*query.dueBefore)) : std::nullopt);
-  params.optionalText(query.dueOnOrBefore ? std::optional<std::string>(formatDate(*query.dueOnOrBefore)) : std::nullopt);
-  params.optionalText(query.vendor);
-  params.optionalText(query.technician);
-  return params;
 }
 
 Date storedDate(std::string_view column, const std::string& text) {
@@ -194,7 +162,8 @@ Result<std::vector<RepairCase>> PgCaseStore::findBySerial(const std::string& ser
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot search by serial", {}, [&]() -> Result<std::vector<RepairCase>> {
     return m_session->read([&](PgConnection& db) {
-      return readPgCaseRows(db.exec(selectPgCasesSql("WHERE device_serial = $1 ORDER BY seq DESC"), PgParams().text(serial)));
+      const PgStatement find = pgFindBySerialStatement(serial);
+      return readPgCaseRows(db.exec(find.sql, find.params));
     });
   });
 }
@@ -211,32 +180,25 @@ Result<std::vector<RepairCase>> PgCaseStore::findByMobile(const std::string& mob
 Result<std::vector<RepairCase>> PgCaseStore::findByCustomerName(const std::string& fragment, std::size_t limit) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot search by customer name", {}, [&]() -> Result<std::vector<RepairCase>> {
-    return m_session->read([&](PgConnection& db) {
-      // strpos, not LIKE: a % or _ in what was typed is a character, not a pattern.
-      return readPgCaseRows(db.exec(selectPgCasesSql("WHERE strpos(customer_name_folded, $1) > 0 ORDER BY seq DESC LIMIT $2"),
-                                    PgParams().text(foldCase(fragment)).optionalInteger(
-                                        limit == 0 ? std::nullopt : std::optional<std::int64_t>(sqlCount(limit)))));
-    });
+    const PgStatement find = pgFindByCustomerNameStatement(fragment, limit);
+    return m_session->read([&](PgConnection& db) { return readPgCaseRows(db.exec(find.sql, find.params)); });
   });
 }
 
 Result<std::vector<RepairCase>> PgCaseStore::list(const CaseQuery& query) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot list cases", {}, [&]() -> Result<std::vector<RepairCase>> {
-    PgParams params = filterParams(query);
-    params.optionalInteger(query.limit == 0 ? std::nullopt : std::optional<std::int64_t>(sqlCount(query.limit)));
-    params.integer(sqlCount(query.offset));
-    const std::string sql = selectPgCasesSql(whereOf(query) + " ORDER BY due NULLS LAST, seq LIMIT $6 OFFSET $7");
-    return m_session->read([&](PgConnection& db) { return readPgCaseRows(db.exec(sql, params)); });
+    const PgStatement list = pgListStatement(query);
+    return m_session->read([&](PgConnection& db) { return readPgCaseRows(db.exec(list.sql, list.params)); });
   });
 }
 
 Result<std::size_t> PgCaseStore::countMatching(const CaseQuery& query) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot count cases", {}, [&]() -> Result<std::size_t> {
-    const std::string sql = "SELECT count(*) FROM repair_case " + whereOf(query);
+    const PgStatement count = pgCountStatement(query);
     return m_session->read(
-        [&](PgConnection& db) { return static_cast<std::size_t>(db.exec(sql, filterParams(query)).integer(0, 0)); });
+        [&](PgConnection& db) { return static_cast<std::size_t>(db.exec(count.sql, count.params).integer(0, 0)); });
   });
 }
 

@@ -68,6 +68,13 @@ class PgParams {
   std::vector<std::optional<std::string>> m_values;
 };
 
+// A statement's text and its parameters, built apart from running it (so that a test can ask
+// the server how it plans the very statement the store runs).
+struct PgStatement {
+  std::string sql;
+  PgParams params;
+};
+
 // The rows of one statement; values read as text (the server's text output) and converted here.
 class PgResult {
  public:

@@ -121,17 +121,30 @@ void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vecto
   assignPgOutboxIds(db.exec(sql, params), messages);
 }
 
-std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query) {
-  // NULL parameters switch a filter off, so one statement text serves every combination.
+PgStatement pgOutboxListStatement(const OutboxQuery& query) {
+  // A term for each filter that is set, each combination a statement text of its own: a NULL
+  // switching a filter off would keep the generic plan off the indexes (see pg_case_queries.cpp).
   PgParams params;
-  params.optionalText(query.status ? std::optional<std::string>(outboxStatusName(*query.status)) : std::nullopt);
-  params.optionalText(query.caseNumber);
-  params.optionalInteger(query.limit == 0 || query.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
-                             ? std::nullopt
-                             : std::optional<std::int64_t>(static_cast<std::int64_t>(query.limit)));
-  return readRows(db.exec(selectSql("WHERE ($1::text IS NULL OR o.status = $1) AND ($2::text IS NULL OR c.number = $2) "
-                                    "ORDER BY o.id LIMIT $3"),
-                          params));
+  std::string where;
+  const auto add = [&](const std::string& term, const std::string& value) {
+    params.text(value);
+    where += (where.empty() ? "WHERE " : " AND ") + term + std::to_string(params.size()) + " ";
+  };
+  if (query.status) add("o.status = $", std::string(outboxStatusName(*query.status)));
+  if (query.caseNumber) add("c.number = $", *query.caseNumber);
+  std::string tail = where + "ORDER BY o.id";
+  if (query.limit != 0) {
+    params.integer(query.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max())
+                       ? std::numeric_limits<std::int64_t>::max()
+                       : static_cast<std::int64_t>(query.limit));
+    tail += " LIMIT $" + std::to_string(params.size());
+  }
+  return {selectSql(tail), std::move(params)};
+}
+
+std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query) {
+  const PgStatement list = pgOutboxListStatement(query);
+  return readRows(db.exec(list.sql, list.params));
 }
 
 std::optional<OutboxMessage> selectPgOutboxMessage(PgConnection& db, std::int64_t id) {

@@ -11,6 +11,7 @@
 namespace kiosk {
 
 class PgConnection;
+struct PgStatement;
 class PgParams;
 class PgResult;
 
@@ -25,6 +26,8 @@ void assignPgOutboxIds(const PgResult& returned, std::vector<OutboxMessage>& mes
 // Writes `messages` for the case `sequence` (one statement) and sets each one's id. Throws PgError.
 void insertPgOutboxMessages(PgConnection& db, std::uint64_t sequence, std::vector<OutboxMessage>& messages);
 
+// listOutbox(): the messages matching `query`, oldest first, each with its case's number.
+[[nodiscard]] PgStatement pgOutboxListStatement(const OutboxQuery& query);
 // Matching `query`, oldest first, each with its case's number.
 [[nodiscard]] std::vector<OutboxMessage> selectPgOutboxMessages(PgConnection& db, const OutboxQuery& query);
 [[nodiscard]] std::optional<OutboxMessage> selectPgOutboxMessage(PgConnection& db, std::int64_t id);
