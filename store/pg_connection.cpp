@@ -149,6 +149,8 @@ PgConnection::~PgConnection() {
 
 bool PgConnection::broken() const { return m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK; }
 
+int PgConnection::backendPid() const { return m_conn == nullptr ? 0 : PQbackendPID(m_conn); }
+
 void PgConnection::fail(pg_result* result, std::string_view doing) const {
   std::string sqlstate;
   std::string message;

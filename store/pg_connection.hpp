@@ -114,6 +114,8 @@ class PgConnection {
 
   [[nodiscard]] bool broken() const;
   [[nodiscard]] const std::string& where() const noexcept { return m_where; }
+  // The server process serving this connection.
+  [[nodiscard]] int backendPid() const;
 
   // LISTEN support: reads what the socket has without waiting; false when the connection is
   // gone. Then takes the notifications received so far.

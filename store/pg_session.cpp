@@ -5,6 +5,12 @@ namespace kiosk {
 PgSession::PgSession(std::string url, PgRetryPolicy policy)
     : m_url(std::move(url)), m_where(withoutPassword(m_url)), m_policy(policy) {
   m_connection = std::make_unique<PgConnection>(m_url, m_where, m_policy.connectTimeoutSeconds);
+  identifySession();
+}
+
+void PgSession::identifySession() {
+  const PgResult started = m_connection->exec("SELECT backend_start::text FROM pg_stat_activity WHERE pid = pg_backend_pid()");
+  m_session = ServerSession{m_connection->backendPid(), started.rows() == 1 ? started.optionalText(0, 0) : std::nullopt};
 }
 
 PgConnection& PgSession::connection() { return connectionBefore(deadline()); }
@@ -17,8 +23,10 @@ PgConnection& PgSession::connectionBefore(Clock::time_point giveUp) {
   for (;;) {
     try {
       m_connection = std::make_unique<PgConnection>(m_url, m_where, m_policy.connectTimeoutSeconds);
+      identifySession();
       return *m_connection;
     } catch (const PgError&) {
+      drop();
       if (Clock::now() + pause >= giveUp) throw;
     }
     std::this_thread::sleep_for(pause);
@@ -30,23 +38,26 @@ std::string PgSession::beginTransaction(PgConnection& db, const std::string& beg
   return db.exec(begin + "; SELECT pg_current_xact_id()").text(0, 0);
 }
 
-bool PgSession::settle(const std::string& xid, Clock::time_point giveUp) {
+bool PgSession::settle(const ServerSession& lost, const std::string& xid, Clock::time_point giveUp) {
   auto pause = std::chrono::milliseconds(5);
   for (;;) {
     const auto outcome = readBefore(giveUp, [&](PgConnection& db) -> std::optional<bool> {
+      // Ending it is safe whatever it was doing, as none of it was acknowledged.
+      const PgResult alive = db.exec(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND backend_start = $2::timestamptz",
+          PgParams().integer(lost.pid).optionalText(lost.started));
+      if (alive.rows() > 0) return std::nullopt;  // until it is gone
+      if (xid.empty()) return false;
       const PgResult status = db.exec("SELECT pg_xact_status($1::xid8)", PgParams().text(xid));
       if (status.isNull(0, 0)) throw PgError("XX000", false, "transaction " + xid + " is too old to look up");
       if (status.text(0, 0) == "committed") return true;
       if (status.text(0, 0) == "aborted") return false;
-      // In progress: the old session lives on at the server. Ending it is safe whatever it was
-      // doing, as none of it was acknowledged; a COMMIT already being written completes first.
-      db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_xid = $1::xid8::xid",
-              PgParams().text(xid));
       return std::nullopt;
     });
     if (outcome) return *outcome;
     if (Clock::now() >= giveUp) {
-      throw PgError("57014", false, "transaction " + xid + " of the lost connection is still in progress at the server");
+      throw PgError("57014", false, "the server still holds the session of the lost connection (process " +
+                                        std::to_string(lost.pid) + ")");
     }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(100));

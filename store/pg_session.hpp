@@ -61,11 +61,20 @@ class PgSession {
   // it writes) in the same round trip, so that wherever the connection is lost, the outcome can
   // be looked up.
   [[nodiscard]] static std::string beginTransaction(PgConnection& db, const std::string& begin);
-  // Whether transaction `xid` of a lost connection committed. A session the server still holds
-  // (a network cut it has not noticed: it may keep the transaction and its locks for as long as
-  // its keepalive takes) is ended first; a COMMIT that reached it finishes, anything else is
-  // rolled back. Throws PgError when it cannot tell by `giveUp`.
-  [[nodiscard]] bool settle(const std::string& xid, Clock::time_point giveUp);
+  // The server process of a connection, as pg_stat_activity names it: a process id alone may
+  // have been reused by another session since.
+  struct ServerSession {
+    int pid = 0;
+    std::optional<std::string> started;  // backend_start
+  };
+  // Records m_connection's server session (one round trip, once per connection).
+  void identifySession();
+  // After a connection was lost: ends its server session if the server still holds it (a network
+  // cut it has not noticed; it may keep the session, its transaction and its locks for as long as
+  // its keepalive takes), then says whether transaction `xid` (empty: not known) committed. A
+  // COMMIT that reached the session completes before it ends; anything else is rolled back.
+  // Throws PgError when it cannot tell by `giveUp`.
+  [[nodiscard]] bool settle(const ServerSession& lost, const std::string& xid, Clock::time_point giveUp);
   void drop() noexcept { m_connection.reset(); }
   void rollbackQuietly() noexcept;
   void announce() noexcept;
@@ -77,6 +86,7 @@ class PgSession {
   std::string m_where;
   PgRetryPolicy m_policy;
   std::unique_ptr<PgConnection> m_connection;
+  ServerSession m_session;  // m_connection's
   std::atomic<std::uint64_t> m_ownCommits{0};
 
   // The LISTEN connection, used only by changeStamp (the kiosk's watcher thread).
@@ -103,6 +113,7 @@ Result<T> PgSession::write(Body&& body, const std::string& begin) {
   const auto giveUp = deadline();
   for (int transientRetries = 0;;) {
     PgConnection& db = connectionBefore(giveUp);
+    const ServerSession session = m_session;
     std::string xid;  // known once `begin` was answered
     bool commitSent = false;
     std::optional<Result<T>> pending;
@@ -132,7 +143,7 @@ Result<T> PgSession::write(Body&& body, const std::string& begin) {
         // never reported as a failure, which the user would then redo.
         bool committed = false;
         try {
-          committed = settle(xid, deadline());
+          committed = settle(session, xid, deadline());
         } catch (const PgError& lookup) {
           throw PgError(lookup.sqlstate(), lookup.connectionLost(),
                         std::string("the connection was lost while the change was being committed, and whether it "
@@ -143,11 +154,11 @@ Result<T> PgSession::write(Body&& body, const std::string& begin) {
           announce();
           return std::move(*pending);
         }
-      } else if (!xid.empty()) {
-        // Nothing was written, but the next attempt would wait on the locks of a session that
-        // the server may still hold.
+      } else {
+        // Nothing was written, but the next attempt would wait on the locks of the old session
+        // if the server still holds it.
         try {
-          (void)settle(xid, giveUp);
+          (void)settle(session, {}, giveUp);
         } catch (const PgError&) {
           if (Clock::now() >= giveUp) throw;
         }

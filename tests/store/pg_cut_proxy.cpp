@@ -259,14 +259,14 @@ void PgCutProxy::serve(int client) {
           continue;
         }
         // Whatever the client sent after it stays unsent: the client never learns of it.
-        if (how == Cut::SentUnanswered || how == Cut::AnswerLost) {
+        if (how == Cut::SentUnanswered || how == Cut::SentSessionKept || how == Cut::AnswerLost) {
           open = writeAll(server, message->bytes.data(), message->bytes.size());
         }
         if (how == Cut::AnswerLost) {
           droppingAnswer = true;  // the client hears nothing until the server has answered
           continue;
         }
-        if (how == Cut::UnsentSessionKept) {
+        if (how == Cut::UnsentSessionKept || how == Cut::SentSessionKept) {
           keep(server);
           server = -1;
         }

@@ -27,6 +27,10 @@ class PgCutProxy {
     // The server gets the statement and both sides are closed at once: the server carries it
     // out (a COMMIT commits) with no one to answer.
     SentUnanswered,
+    // The server gets the statement and the client's side is closed, but the server's side
+    // stays open: the server carries it out, answers into the void and holds the session (and
+    // any transaction and locks it has) until closeKeptSessions() or the proxy goes.
+    SentSessionKept,
     // The server gets the statement and answers; the answer is dropped and both sides closed
     // (a COMMIT that took, whose answer the client never sees).
     AnswerLost,
@@ -52,7 +56,7 @@ class PgCutProxy {
   void hold();
   void release();
 
-  // Closes the server side of every UnsentSessionKept session: the server then ends them.
+  // Closes the server side of every session kept open: the server then ends them.
   void closeKeptSessions();
 
  private:
@@ -75,7 +79,7 @@ class PgCutProxy {
   std::string m_cutSql;  // empty: nothing armed
   Cut m_cutHow = Cut::Unsent;
   bool m_cutDone = false;
-  std::vector<int> m_kept;  // server sides of UnsentSessionKept sessions
+  std::vector<int> m_kept;  // server sides of sessions kept open
   std::vector<std::thread> m_sessions;
   std::thread m_acceptor;
 };

@@ -243,6 +243,17 @@ TEST_F(PgLostCommitTest, AnIntakeIsNotHeldUpByItsOwnSessionThatTheServerStillHol
   EXPECT_EQ(count("SELECT count(*) FROM repair_case"), 1);
 }
 
+// And at the very start of an intake: BEGIN and the serial's lock reached the server, which
+// answered into a cut network and holds the session, lock and all. The store never learnt the
+// transaction's id, so it ends that session by its process.
+TEST_F(PgLostCommitTest, AnIntakeIsNotHeldUpByItsOwnSessionWhoseFirstAnswerWasLost) {
+  m_proxy->cutAt("pg_advisory_xact_lock", Cut::SentSessionKept);
+  const auto stored = unstuck([&] { return m_store->create(draftCase("SERIAL1")); });
+  ASSERT_TRUE(m_proxy->waitForCut(0ms)) << "the cut did not happen";
+  ASSERT_TRUE(stored) << stored.error().message;
+  EXPECT_EQ(count("SELECT count(*) FROM repair_case"), 1);
+}
+
 // The store's retries give up after giveUpAfterMs; a COMMIT whose answer is lost after that
 // (here the change itself took longer) still took, and the store must find that out rather
 // than report a failure the user would redo.
