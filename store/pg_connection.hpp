@@ -39,7 +39,7 @@ class PgError : public std::runtime_error {
 class PgParams {
  public:
   PgParams& text(std::string_view value) {
-    m_values.emplace_back(std::string(value));
+    m_values.emplace_back(textValue(value));
     return *this;
   }
   PgParams& integer(std::int64_t value) {
@@ -55,8 +55,7 @@ class PgParams {
     return *this;
   }
   PgParams& optionalText(const std::optional<std::string>& value) {
-    m_values.push_back(value);
-    return *this;
+    return value ? text(*value) : null();
   }
   PgParams& optionalInteger(const std::optional<std::int64_t>& value) {
     return value ? integer(*value) : null();
@@ -65,6 +64,15 @@ class PgParams {
   [[nodiscard]] const std::vector<std::optional<std::string>>& values() const { return m_values; }
 
  private:
+  // PostgreSQL's text cannot hold a NUL character, and libpq would end the value at one without
+  // a word: refused, so that nothing is stored cut short.
+  static std::string textValue(std::string_view value) {
+    if (value.find('\0') != std::string_view::npos) {
+      throw PgError("22021", false, "a text holds a NUL character, which PostgreSQL cannot store");
+    }
+    return std::string(value);
+  }
+
   std::vector<std::optional<std::string>> m_values;
 };
 

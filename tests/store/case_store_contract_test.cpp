@@ -53,6 +53,39 @@ TEST_P(CaseStoreContract, UnsetOptionalFieldsStayUnset) {
   EXPECT_TRUE(loaded->parts.empty());
 }
 
+// SQLite's text can hold a NUL character, PostgreSQL's cannot: a NUL in what was typed or
+// scanned is kept whole or refused with nothing written, never silently cut off there.
+TEST_P(CaseStoreContract, ATextWithANulCharacterIsKeptWholeOrRefusedNeverCut) {
+  RepairCase draft = draftCase("SERIAL1");
+  draft.intake.fault = std::string("screen\0flickers", 15);
+  const auto stored = store().create(draft);
+  if (!stored) {
+    EXPECT_EQ(*store().count(), 0U) << "refused, yet written";
+  } else {
+    const auto loaded = store().load(stored->number);
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    EXPECT_EQ(loaded->intake.fault, draft.intake.fault) << "cut at the NUL";
+  }
+
+  const RepairCase c = created(draftCase("SERIAL2"));
+  const std::string finding("liquid\0damage", 13);
+  const auto updated = store().update(c.number, [&](RepairCase& r) -> Result<void> {
+    r.finding = finding;
+    r.events.push_back(CaseEvent{at("2026-11-25T08:00:00"), "per", "diagnosed", finding});
+    return {};
+  });
+  const auto loaded = store().load(c.number);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  if (!updated) {
+    EXPECT_EQ(loaded->version, 1) << "refused, yet written";
+    EXPECT_EQ(loaded->finding, "");
+  } else {
+    EXPECT_EQ(loaded->finding, finding) << "cut at the NUL";
+    ASSERT_EQ(loaded->events.size(), 2U);
+    EXPECT_EQ(loaded->events.back().detail, finding) << "cut at the NUL";
+  }
+}
+
 TEST_P(CaseStoreContract, CoveredWarrantyWithoutEndDateRoundTrips) {
   RepairCase draft = draftCase("SERIAL1");
   draft.warranty = WarrantyDecision{true, "apple-limited", std::nullopt, "repair", 0};
