@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 
 namespace kiosk {
 namespace {
@@ -31,6 +32,27 @@ std::string trimmed(std::string text) {
 // libpq prints the server's notices (and a dying session's FATAL) on stderr by default; the
 // store reports what matters through its errors, so they are dropped.
 void ignoreNotice(void*, const char*) {}
+
+// The server options ("-c search_path=...") the URL gives, or else PGOPTIONS: what libpq would
+// send if the store did not give options of its own.
+std::string serverOptionsOf(const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(conninfo.c_str(), &error);
+  if (error != nullptr) PQfreemem(error);
+  std::string options;
+  bool given = false;
+  for (PQconninfoOption* option = parsed; option != nullptr && option->keyword != nullptr; ++option) {
+    if (std::string_view(option->keyword) == "options" && option->val != nullptr) {
+      options = option->val;
+      given = true;
+    }
+  }
+  if (parsed != nullptr) PQconninfoFree(parsed);
+  if (!given) {
+    if (const char* environment = std::getenv("PGOPTIONS")) options = environment;
+  }
+  return options;
+}
 
 std::string percentDecoded(const std::string& text) {
   std::string decoded;
@@ -125,13 +147,14 @@ std::int64_t PgResult::affected() const {
 PgConnection::PgConnection(const std::string& conninfo, std::string where, int connectTimeoutSeconds)
     : m_where(std::move(where)) {
   // Keywords beside the URL: libpq reads the URL first, then these, which win. DateStyle ISO
-  // makes dates read 'YYYY-MM-DD'; the keepalives find a cut network within about half a
-  // minute instead of the kernel's two hours.
+  // makes dates read 'YYYY-MM-DD' (added to the URL's own server options, which would
+  // otherwise be lost); the keepalives find a cut network within about half a minute instead of
+  // the kernel's two hours.
   const std::string timeout = std::to_string(connectTimeoutSeconds);
+  const std::string options = serverOptionsOf(conninfo) + " -c DateStyle=ISO,YMD -c client_encoding=UTF8";
   const char* keywords[] = {"dbname",         "connect_timeout", "options",           "application_name",
                             "keepalives_idle", "keepalives_interval", "keepalives_count", nullptr};
-  const char* values[] = {conninfo.c_str(), timeout.c_str(), "-c DateStyle=ISO,YMD -c client_encoding=UTF8",
-                          "repair-kiosk", "10", "5", "3", nullptr};
+  const char* values[] = {conninfo.c_str(), timeout.c_str(), options.c_str(), "repair-kiosk", "10", "5", "3", nullptr};
   m_conn = PQconnectdbParams(keywords, values, 1);
   if (m_conn == nullptr) throw PgError("08000", true, "cannot connect to " + m_where + ": out of memory");
   if (PQstatus(m_conn) != CONNECTION_OK) {

@@ -473,6 +473,24 @@ TEST_F(PgCaseStoreTest, APasswordGivenAsAQueryParameterNeverShows) {
   }
 }
 
+// Server options the URL gives (here the schema the kiosk's tables go in, as a DBA would put
+// them in a database of its own) are kept beside the store's own (DateStyle, client_encoding).
+TEST_F(PgCaseStoreTest, TheServerOptionsOfTheUrlAreKept) {
+  m_database->exec("CREATE SCHEMA kiosk_own");
+  auto opened = PgCaseStore::open(m_database->location() + "?options=-c%20search_path%3Dkiosk_own");
+  ASSERT_TRUE(opened) << opened.error().message;
+  const auto stored = (*opened)->create(fullCase("SERIAL1"));
+  ASSERT_TRUE(stored) << stored.error().message;
+  EXPECT_EQ(m_database->queryInteger("SELECT count(*) FROM pg_tables WHERE schemaname = 'kiosk_own' AND "
+                                     "tablename = 'repair_case'"),
+            1)
+      << "the URL's search_path was dropped";
+  EXPECT_EQ(*m_store->count(), 0U) << "written to the default schema";
+  const auto loaded = (*opened)->load(stored->number);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  expectSameCase(*stored, *loaded);  // dates still read as the store writes them
+}
+
 TEST_F(PgCaseStoreTest, OpenStorePicksPostgresForAUrl) {
   EXPECT_TRUE(isPostgresUrl(m_database->location()));
   EXPECT_TRUE(isPostgresUrl("postgres://kiosk@db/cases"));
