@@ -20,6 +20,10 @@ Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
   if (after.sequence != before.sequence || after.number != before.number) {
     return storageError("case " + before.number + ": a change may not alter the case's sequence or number");
   }
+  // The code is printed on the customer's receipt: a new one would lock them out of their case.
+  if (after.customerCode != before.customerCode) {
+    return storageError("case " + before.number + ": a change may not alter the case's customer code");
+  }
   const bool kept = after.events.size() >= before.events.size() &&
                     std::equal(before.events.begin(), before.events.end(), after.events.begin(), sameEvent);
   if (!kept) {

@@ -43,7 +43,8 @@ auto guarded(std::string_view doing, std::string_view subject, F&& body) noexcep
 [[nodiscard]] Result<std::string> lookupNumber(const std::string& number);
 
 // Everything a change may not do to the stored case, checked before anything is written: alter
-// its sequence or number, remove or alter earlier events, queue a message for an older event.
+// its sequence, number or customer code, remove or alter earlier events, queue a message for an
+// older event.
 [[nodiscard]] Result<void> checkChange(const RepairCase& before, const RepairCase& after);
 
 }  // namespace kiosk

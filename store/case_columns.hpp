@@ -66,6 +66,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("parts_order_id", c.partsOrder.supplierId);
   v("deviation_noticed_at", c.deviationNoticedAt);
   v("demo", c.demo);
+  v("customer_code", c.customerCode);
 }
 
 inline constexpr std::array<std::string_view, 5> kWarrantyColumns = {

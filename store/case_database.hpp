@@ -1,15 +1,16 @@
 #pragma once
-// A case database: the CaseStore and OutboxStore ports over one connection, and what tools and
-// the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
+// A case database: the CaseStore, OutboxStore and CustomerLookupStore ports over one connection,
+// and what tools and the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
 // PostgreSQL server) are the two; store/open_store.hpp picks one from --db or --db-url.
 #include <string>
 
 #include "workflow/case_store.hpp"
+#include "workflow/customer_lookup_store.hpp"
 #include "workflow/outbox_store.hpp"
 
 namespace kiosk {
 
-class CaseDatabase : public CaseStore, public OutboxStore {
+class CaseDatabase : public CaseStore, public OutboxStore, public CustomerLookupStore {
  public:
   // The schema version the database holds (SQLite: PRAGMA user_version; PostgreSQL: the
   // kiosk_schema table).

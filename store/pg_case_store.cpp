@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/case_change_rules.hpp"
+#include "store/customer_codes.hpp"
 #include "store/pg_case_queries.hpp"
 #include "store/pg_case_rows.hpp"
 #include "store/pg_connection.hpp"
@@ -80,6 +81,10 @@ int PgCaseStore::latestSchemaVersion() { return static_cast<int>(embeddedPgMigra
 std::string PgCaseStore::location() const { return m_session->where(); }
 
 Result<RepairCase> PgCaseStore::create(RepairCase draft) {
+  // Drawn once, before the transaction: a retried write stores the same code.
+  auto code = guarded("cannot store the new case", {}, []() -> Result<std::string> { return drawCustomerCode(); });
+  if (!code) return tl::unexpected(code.error());
+  draft.customerCode = std::move(*code);
   for (const OutboxMessage& m : draft.newMessages) {
     if (m.eventPosition >= draft.events.size()) {
       return storageError("cannot store the new case: a message is queued for an event it does not have");

@@ -72,6 +72,12 @@ class PgCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
 
+  // CustomerLookupStore: wrong customer codes per case number, in their own table
+  // (pg_lookup_guard.cpp); attempts at once on several stations are each counted.
+  [[nodiscard]] Result<CodeAttempt> beginCodeAttempt(const std::string& number, const CodeAttemptPolicy& policy,
+                                                     std::int64_t nowMs) override;
+  [[nodiscard]] Result<void> clearCodeAttempts(const std::string& number) override;
+
   [[nodiscard]] Result<int> schemaVersion() override;
   [[nodiscard]] std::string location() const override;
 

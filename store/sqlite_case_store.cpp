@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "store/case_change_rules.hpp"
+#include "store/customer_codes.hpp"
 #include "store/sqlite_case_rows.hpp"
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
@@ -131,6 +132,7 @@ Result<RepairCase> SqliteCaseStore::create(RepairCase draft) {
     }
     draft.sequence = static_cast<std::uint64_t>(next);
     draft.number = formatCaseNumber(draft.sequence);
+    draft.customerCode = drawCustomerCode();
     draft.version = 1;
     for (const OutboxMessage& m : draft.newMessages) {
       if (m.eventPosition >= draft.events.size()) {

@@ -51,6 +51,12 @@ class SqliteCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<std::int64_t>> nextOutboxDueMs(const std::vector<std::string>& channels) override;
 
+  // CustomerLookupStore: wrong customer codes per case number, in their own table
+  // (sqlite_lookup_guard.cpp), under the file's write lock.
+  [[nodiscard]] Result<CodeAttempt> beginCodeAttempt(const std::string& number, const CodeAttemptPolicy& policy,
+                                                     std::int64_t nowMs) override;
+  [[nodiscard]] Result<void> clearCodeAttempts(const std::string& number) override;
+
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion() override;
   // The file's absolute path (":memory:" for a private database).

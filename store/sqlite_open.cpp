@@ -10,6 +10,7 @@
 #include <system_error>
 #include <vector>
 
+#include "store/sqlite_lookup_guard.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/sqlite_text_fold.hpp"
 
@@ -137,6 +138,7 @@ std::unique_ptr<SqliteConnection> openCaseDatabase(const std::string& path, Sqli
   db->retryWhileBusy([&] { checkIdentity(*db, latest); });
   db->retryWhileBusy([&] { setPragmas(*db, inMemory); });
   registerTextFunctions(*db);
+  registerCustomerCodeFunction(*db);  // before migrating: migration 8 draws codes with it
   if (db->retryWhileBusy([&] { return sqliteSchemaVersion(*db); }) < latest) {
     migrateSqlite(*db, migrations, latest);  // re-reads the version under the write lock
   }

@@ -38,19 +38,9 @@ constexpr std::uint64_t kInverseMultiplier = inverseMod(kMultiplier, kCaseNumber
 static_assert(mulMod(kMultiplier, kInverseMultiplier, kCaseNumberCapacity) == 1);
 
 std::optional<int> symbolValue(char c) {
-  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  switch (c) {  // letters people type for the digits they resemble
-    case 'O': c = '0'; break;
-    case 'I': case 'L': c = '1'; break;
-    case 'Z': c = '2'; break;
-    case 'S': c = '5'; break;
-    case 'G': c = '6'; break;
-    case 'B': c = '8'; break;
-    default: break;
-  }
-  const auto pos = kCaseNumberAlphabet.find(c);
-  if (pos == std::string_view::npos) return std::nullopt;
-  return static_cast<int>(pos);
+  const auto symbol = caseSymbol(c);
+  if (!symbol) return std::nullopt;
+  return static_cast<int>(kCaseNumberAlphabet.find(*symbol));
 }
 
 int checkValue(const std::array<int, kBodyLength>& body) {
@@ -61,6 +51,21 @@ int checkValue(const std::array<int, kBodyLength>& body) {
 }
 
 }  // namespace
+
+std::optional<char> caseSymbol(char c) {
+  if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  switch (c) {  // letters people type for the digits they resemble
+    case 'O': c = '0'; break;
+    case 'I': case 'L': c = '1'; break;
+    case 'Z': c = '2'; break;
+    case 'S': c = '5'; break;
+    case 'G': c = '6'; break;
+    case 'B': c = '8'; break;
+    default: break;
+  }
+  if (kCaseNumberAlphabet.find(c) == std::string_view::npos) return std::nullopt;
+  return c;
+}
 
 std::string formatCaseNumber(std::uint64_t sequence) {
   const std::uint64_t scrambled =

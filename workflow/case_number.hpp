@@ -8,6 +8,7 @@
 // weighted sum of all eight symbol values (weights 1..8) divisible by 23, the alphabet size
 // and a prime: every single wrong character and every swap of two characters is caught.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,12 +27,24 @@ inline constexpr std::uint64_t kCaseNumberCapacity = 3404825447ULL;  // 23^7 seq
                                                       std::string_view field = "case");
 [[nodiscard]] Result<std::uint64_t> parseCaseNumber(std::string_view text,
                                                     std::string_view field = "case");
+// The symbol of kCaseNumberAlphabet a typed character stands for: itself in either letter case,
+// or the digit a look-alike letter is typed for (O for 0, I or L for 1, ...); nothing for any
+// other character. Customer codes (workflow/customer_code.hpp) are read the same way.
+[[nodiscard]] std::optional<char> caseSymbol(char c);
 
 // What the receipt's QR code and the label's barcode hold besides the bare number: the QR says
-// what it is, so a scan at the counter opens the case and nothing else does by accident.
+// what it is, so a scan at the counter opens the case and nothing else does by accident. The
+// receipt's QR adds the customer code after a second colon ("KIOSK-CASE:M6EM-XNNN:K7M2PX9A"),
+// so one scan at the counter gives both; receipts printed before codes existed hold the number
+// alone, and both forms are read (scanner/scan_parser.cpp).
 inline constexpr std::string_view kCaseQrPrefix = "KIOSK-CASE:";
+inline constexpr char kCaseQrCodeSeparator = ':';
 [[nodiscard]] inline std::string caseQrPayload(const std::string& caseNumber) {
   return std::string(kCaseQrPrefix) + caseNumber;
+}
+[[nodiscard]] inline std::string caseQrPayload(const std::string& caseNumber, const std::string& customerCode) {
+  if (customerCode.empty()) return caseQrPayload(caseNumber);
+  return caseQrPayload(caseNumber) + kCaseQrCodeSeparator + customerCode;
 }
 
 }  // namespace kiosk

@@ -78,6 +78,10 @@ struct PartsOrder {
 struct RepairCase {
   std::uint64_t sequence = 0;  // the store's sequence number; the case number derives from it
   std::string number;          // "XXXX-XXXX"
+  // The secret on the customer's receipt that, with the number, shows them the case's status at
+  // the counter (workflow/customer_code.hpp). Drawn by the store when it creates the case, like
+  // the number; never changed after.
+  std::string customerCode;
   std::int64_t version = 0;    // bumped on every change; guards against lost updates
   Device device;
   Customer customer;

@@ -322,6 +322,7 @@ class PgImportTest : public PgCaseStoreTest {
     RepairCase c = fullCase(serial);
     c.sequence = sequence;
     c.number = formatCaseNumber(sequence);
+    c.customerCode = "K7M2PX9A";  // the code on its receipt: imported as it is
     c.version = 4;
     return c;
   }

@@ -79,6 +79,7 @@ RepairCase draftCase(const std::string& serial, const std::string& customer) {
 void expectSameCase(const RepairCase& e, const RepairCase& a) {
   EXPECT_EQ(e.sequence, a.sequence);
   EXPECT_EQ(e.number, a.number);
+  EXPECT_EQ(e.customerCode, a.customerCode);
   EXPECT_EQ(e.version, a.version);
   EXPECT_EQ(e.device.vendor, a.device.vendor);
   EXPECT_EQ(e.device.family, a.device.family);
