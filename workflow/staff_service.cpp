@@ -1,0 +1,128 @@
+#include "workflow/staff_service.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace kiosk {
+namespace {
+
+Error noSuchStaff(const std::string& name, std::string_view field) {
+  return Error{ErrorKind::BadInput, std::string(field), "no staff member is called '" + name + "' (staff list)"};
+}
+
+}  // namespace
+
+StaffService::StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy)
+    : m_store(store), m_hasher(hasher), m_policy(policy) {}
+
+Result<StaffMember> StaffService::add(std::string_view nameText, std::string_view roleText, std::string_view pin) {
+  auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  const auto role = parseStaffRole(roleText, "role");
+  if (!role) return tl::unexpected(role.error());
+  if (auto format = checkPinFormat(pin, "pin"); !format) return tl::unexpected(format.error());
+  auto hash = m_hasher.hashPin(pin);
+  if (!hash) return tl::unexpected(hash.error());
+  StaffMember member;
+  member.name = std::move(*name);
+  member.role = *role;
+  const auto added = m_store.addStaff(member, *hash);
+  if (!added) return tl::unexpected(added.error());
+  if (!*added) return badInput("name", "there is already a staff member called '" + member.name + "'");
+  return member;
+}
+
+Result<std::vector<StaffMember>> StaffService::list() { return m_store.listStaff(); }
+
+Result<StaffMember> StaffService::existing(std::string_view name, const std::optional<StaffMember>& found) {
+  if (!found) return tl::unexpected(noSuchStaff(std::string(name), "name"));
+  return *found;
+}
+
+Result<StaffMember> StaffService::find(std::string_view nameText) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  const auto found = m_store.findStaff(*name);
+  if (!found) return tl::unexpected(found.error());
+  return existing(*name, *found);
+}
+
+Result<StaffMember> StaffService::disable(std::string_view nameText) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  const auto changed = m_store.setStaffDisabled(*name, true);
+  if (!changed) return tl::unexpected(changed.error());
+  return existing(*name, *changed);
+}
+
+Result<StaffMember> StaffService::enable(std::string_view nameText) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  const auto changed = m_store.setStaffDisabled(*name, false);
+  if (!changed) return tl::unexpected(changed.error());
+  return existing(*name, *changed);
+}
+
+Result<StaffMember> StaffService::unlock(std::string_view nameText) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  const auto cleared = m_store.clearPinFailures(*name);
+  if (!cleared) return tl::unexpected(cleared.error());
+  return existing(*name, *cleared);
+}
+
+Result<SignInAnswer> StaffService::signIn(std::string_view nameText, std::string_view pin, std::int64_t nowMs) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  if (auto format = checkPinFormat(pin, "pin"); !format) return tl::unexpected(format.error());
+
+  const auto attempt = m_store.beginPinAttempt(*name, m_policy, nowMs);
+  if (!attempt) return tl::unexpected(attempt.error());
+  SignInAnswer answer;
+  if (!*attempt) return answer;  // Unknown
+  const PinAttempt& counted = **attempt;
+  answer.member = counted.member;
+  const auto locked = [&] {
+    answer.verdict = SignInVerdict::Locked;
+    answer.lockedUntilMs = counted.member.lockedUntilMs;
+    return answer;
+  };
+  if (!counted.allowed) {
+    if (counted.member.disabled) {
+      answer.verdict = SignInVerdict::Disabled;
+      return answer;
+    }
+    return locked();
+  }
+  if (!m_hasher.pinMatches(counted.pinHash, pin)) {
+    // The wrong PIN that reached the limit is answered with the lock at once.
+    if (counted.member.lockedUntilMs) return locked();
+    answer.verdict = SignInVerdict::WrongPin;
+    answer.pinsLeft = std::max(0, m_policy.maxWrongPins - counted.member.failedPins);
+    return answer;
+  }
+  const auto cleared = m_store.clearPinFailures(*name);
+  if (!cleared) return tl::unexpected(cleared.error());
+  if (!*cleared) return SignInAnswer{};  // removed meanwhile
+  answer.member = **cleared;
+  // Disabled by an admin between the count and now: the PIN was right, the account is not.
+  answer.verdict = answer.member->disabled ? SignInVerdict::Disabled : SignInVerdict::Ok;
+  return answer;
+}
+
+Result<std::string> StaffService::attributedName(std::string_view nameText, std::string_view field) {
+  const auto staff = m_store.listStaff();
+  if (!staff) return tl::unexpected(staff.error());
+  if (staff->empty()) return std::string(nameText);  // no accounts yet: as before there were any
+  const auto name = normalizeStaffName(nameText, field);
+  if (!name) return tl::unexpected(name.error());
+  const auto found = m_store.findStaff(*name);
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return tl::unexpected(noSuchStaff(*name, field));
+  if ((*found)->disabled) {
+    return badInput(std::string(field), "the staff member '" + (*found)->name + "' is disabled");
+  }
+  return (*found)->name;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,71 @@
+#pragma once
+// Staff accounts and their sign-in: kioskctl staff ..., and the kiosk's PIN pad later. A PIN is
+// 6+ digits, kept only as its hash; five wrong PINs in a row lock the account for a while (an
+// admin may unlock it sooner); a right PIN starts the count again; a disabled account never signs
+// in. `--staff NAME` is checked here too: once any account exists, events are attributed to
+// enabled staff only.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "workflow/pin_hasher.hpp"
+#include "workflow/staff.hpp"
+#include "workflow/staff_store.hpp"
+
+namespace kiosk {
+
+enum class SignInVerdict {
+  Ok,        // the right PIN: member says who, in which role
+  WrongPin,  // pinsLeft more wrong ones lock the account
+  Locked,    // too many wrong PINs: no PIN is judged until lockedUntilMs
+  Disabled,  // the account is disabled: no PIN is judged
+  Unknown,   // no account by that name
+};
+
+struct SignInAnswer {
+  SignInVerdict verdict = SignInVerdict::Unknown;
+  std::optional<StaffMember> member;          // every verdict but Unknown
+  std::optional<std::int64_t> lockedUntilMs;  // Locked only: UTC milliseconds since the epoch
+  int pinsLeft = 0;                           // WrongPin only
+};
+
+class StaffService {
+ public:
+  StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy = {});
+
+  // A new enabled account. BadInput on "name" (malformed, or taken in any letter case), "role" or
+  // "pin" (not 6+ digits); the PIN is hashed before it reaches the store and is kept nowhere.
+  [[nodiscard]] Result<StaffMember> add(std::string_view name, std::string_view role, std::string_view pin);
+  [[nodiscard]] Result<std::vector<StaffMember>> list();
+  // BadInput on "name" when there is no such account.
+  [[nodiscard]] Result<StaffMember> find(std::string_view name);
+  [[nodiscard]] Result<StaffMember> disable(std::string_view name);
+  [[nodiscard]] Result<StaffMember> enable(std::string_view name);
+  // An admin's unlock: the wrong PINs are forgotten and the lock ends. BadInput on "name".
+  [[nodiscard]] Result<StaffMember> unlock(std::string_view name);
+
+  // `pin` as typed, `nowMs` UTC milliseconds (the lock's clock). A PIN that is not 6+ digits is
+  // a BadInput on "pin" and not counted: it cannot be anyone's. The attempt is counted before the
+  // PIN is judged (StaffStore::beginPinAttempt), so sign-ins at once on several stations never
+  // get more than policy.maxWrongPins PINs judged per lock; the one that reaches the limit is
+  // judged, and answered Locked when it is wrong.
+  [[nodiscard]] Result<SignInAnswer> signIn(std::string_view name, std::string_view pin, std::int64_t nowMs);
+
+  // Who `--staff NAME` attributes events to: with no account at all (a fresh install) the name as
+  // given; otherwise an enabled account's name as stored, and a BadInput on `field` for an
+  // unknown or disabled one.
+  [[nodiscard]] Result<std::string> attributedName(std::string_view name, std::string_view field = "staff");
+
+  [[nodiscard]] const PinLockPolicy& policy() const { return m_policy; }
+
+ private:
+  [[nodiscard]] Result<StaffMember> existing(std::string_view name, const std::optional<StaffMember>& found);
+
+  StaffStore& m_store;
+  PinHasher& m_hasher;
+  PinLockPolicy m_policy;
+};
+
+}  // namespace kiosk
