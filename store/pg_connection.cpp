@@ -148,13 +148,17 @@ PgConnection::PgConnection(const std::string& conninfo, std::string where, int c
     : m_where(std::move(where)) {
   // Keywords beside the URL: libpq reads the URL first, then these, which win. DateStyle ISO
   // makes dates read 'YYYY-MM-DD' (added to the URL's own server options, which would
-  // otherwise be lost); the keepalives find a cut network within about half a minute instead of
-  // the kernel's two hours.
+  // otherwise be lost). The keepalives find a cut network on an idle connection within about
+  // half a minute instead of the kernel's two hours; tcp_user_timeout does the same when the cut
+  // leaves a statement unacknowledged (else the kernel retransmits for about 15 minutes). A slow
+  // answer to a statement that did arrive is not cut by it.
   const std::string timeout = std::to_string(connectTimeoutSeconds);
   const std::string options = serverOptionsOf(conninfo) + " -c DateStyle=ISO,YMD -c client_encoding=UTF8";
-  const char* keywords[] = {"dbname",         "connect_timeout", "options",           "application_name",
-                            "keepalives_idle", "keepalives_interval", "keepalives_count", nullptr};
-  const char* values[] = {conninfo.c_str(), timeout.c_str(), options.c_str(), "repair-kiosk", "10", "5", "3", nullptr};
+  const char* keywords[] = {"dbname",           "connect_timeout",     "options",          "application_name",
+                            "keepalives_idle",  "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                            nullptr};
+  const char* values[] = {conninfo.c_str(), timeout.c_str(), options.c_str(), "repair-kiosk", "10", "5", "3", "30000",
+                          nullptr};
   m_conn = PQconnectdbParams(keywords, values, 1);
   if (m_conn == nullptr) throw PgError("08000", true, "cannot connect to " + m_where + ": out of memory");
   if (PQstatus(m_conn) != CONNECTION_OK) {

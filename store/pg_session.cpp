@@ -88,8 +88,10 @@ std::uint64_t PgSession::changeStamp() {
   const std::scoped_lock lock(m_listenMutex);
   if (m_listener && !m_listener->consumeInput()) m_listener.reset();
   if (!m_listener) {
-    m_listener = std::make_unique<PgConnection>(m_url, m_where, m_policy.connectTimeoutSeconds);
-    m_listener->exec("LISTEN " + std::string(kChangeChannel));
+    // Kept only once LISTEN took: a listener that hears nothing would hide every change.
+    auto listener = std::make_unique<PgConnection>(m_url, m_where, m_policy.connectTimeoutSeconds);
+    listener->exec("LISTEN " + std::string(kChangeChannel));
+    m_listener = std::move(listener);
     // Whatever was announced while no one listened is unknown: count it as a change.
     ++m_heard;
   }
