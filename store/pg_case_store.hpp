@@ -78,6 +78,17 @@ class PgCaseStore final : public CaseDatabase {
                                                      std::int64_t nowMs) override;
   [[nodiscard]] Result<void> clearCodeAttempts(const std::string& number) override;
 
+  // StaffStore: staff accounts in table staff (pg_staff_store.cpp); a sign-in is counted by one
+  // statement holding the row's lock.
+  [[nodiscard]] Result<bool> addStaff(const StaffMember& member, const std::string& pinHash) override;
+  [[nodiscard]] Result<std::optional<StaffMember>> findStaff(const std::string& name) override;
+  [[nodiscard]] Result<std::vector<StaffMember>> listStaff() override;
+  [[nodiscard]] Result<std::optional<StaffMember>> setStaffDisabled(const std::string& name,
+                                                                    bool disabled) override;
+  [[nodiscard]] Result<std::optional<PinAttempt>> beginPinAttempt(const std::string& name, const PinLockPolicy& policy,
+                                                                  std::int64_t nowMs) override;
+  [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
+
   [[nodiscard]] Result<int> schemaVersion() override;
   [[nodiscard]] std::string location() const override;
 

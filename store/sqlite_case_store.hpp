@@ -57,6 +57,17 @@ class SqliteCaseStore final : public CaseDatabase {
                                                      std::int64_t nowMs) override;
   [[nodiscard]] Result<void> clearCodeAttempts(const std::string& number) override;
 
+  // StaffStore: staff accounts in table staff (sqlite_staff_store.cpp); a sign-in is counted by one
+  // statement under the file's write lock.
+  [[nodiscard]] Result<bool> addStaff(const StaffMember& member, const std::string& pinHash) override;
+  [[nodiscard]] Result<std::optional<StaffMember>> findStaff(const std::string& name) override;
+  [[nodiscard]] Result<std::vector<StaffMember>> listStaff() override;
+  [[nodiscard]] Result<std::optional<StaffMember>> setStaffDisabled(const std::string& name,
+                                                                    bool disabled) override;
+  [[nodiscard]] Result<std::optional<PinAttempt>> beginPinAttempt(const std::string& name, const PinLockPolicy& policy,
+                                                                  std::int64_t nowMs) override;
+  [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
+
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion() override;
   // The file's absolute path (":memory:" for a private database).

@@ -34,6 +34,11 @@ struct StaffMember {
   std::optional<std::int64_t> lockedUntilMs;
 };
 
+// Whether no PIN of `member` is judged at `nowMs` (UTC ms): a lock that has ended is no lock.
+[[nodiscard]] inline bool isLocked(const StaffMember& member, std::int64_t nowMs) {
+  return member.lockedUntilMs && *member.lockedUntilMs > nowMs;
+}
+
 inline constexpr std::size_t kMinPinDigits = 6;
 // Long enough for any PIN a person remembers; the bound keeps a pasted novel from the hasher.
 inline constexpr std::size_t kMaxPinDigits = 32;

@@ -125,4 +125,16 @@ Result<std::string> StaffService::attributedName(std::string_view nameText, std:
   return (*found)->name;
 }
 
+Result<std::string> StaffService::adminName(std::string_view nameText, std::string_view field) {
+  auto name = attributedName(nameText, field);
+  if (!name) return tl::unexpected(name.error());
+  const auto found = m_store.findStaff(*name);
+  if (!found) return tl::unexpected(found.error());
+  if (*found && (*found)->role != StaffRole::Admin) {
+    return refused("'" + (*found)->name + "' is " + std::string(roleName((*found)->role)) +
+                   " staff; only an admin changes staff accounts");
+  }
+  return name;
+}
+
 }  // namespace kiosk

@@ -57,6 +57,10 @@ class StaffService {
   // given; otherwise an enabled account's name as stored, and a BadInput on `field` for an
   // unknown or disabled one.
   [[nodiscard]] Result<std::string> attributedName(std::string_view name, std::string_view field = "staff");
+  // Who `--staff NAME` names on a change to staff accounts (add, disable, enable, unlock): as
+  // attributedName, and the account must be an admin's (Refused otherwise). The station's service
+  // account, which gives no --staff, is not asked.
+  [[nodiscard]] Result<std::string> adminName(std::string_view name, std::string_view field = "staff");
 
   [[nodiscard]] const PinLockPolicy& policy() const { return m_policy; }
 

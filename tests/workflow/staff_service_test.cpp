@@ -197,5 +197,29 @@ TEST_F(StaffServiceTest, WithAccountsOnlyAnEnabledOneIsAttributedAsStored) {
   EXPECT_EQ(service.attributedName("Kari"), "Kari");
 }
 
+TEST_F(StaffServiceTest, OnlyAnAdminChangesStaffAccountsOnceAnyExists) {
+  const auto technician = service.adminName("Kari");
+  ASSERT_FALSE(technician);
+  EXPECT_EQ(technician.error().kind, ErrorKind::Refused);
+  EXPECT_NE(technician.error().message.find("only an admin"), std::string::npos);
+  ASSERT_TRUE(service.add("Anne", "admin", "112233"));
+  EXPECT_EQ(service.adminName("anne"), "Anne");
+  EXPECT_EQ(service.adminName("Nobody").error().field, "staff");
+  ASSERT_TRUE(service.disable("Anne"));
+  EXPECT_EQ(service.adminName("Anne").error().kind, ErrorKind::BadInput);
+
+  MemoryStaffStore empty;
+  StaffService fresh(empty, hasher);
+  EXPECT_EQ(fresh.adminName("station:ola"), "station:ola") << "no accounts yet: as before";
+}
+
+TEST(StaffLock, AnEndedLockIsNoLock) {
+  StaffMember m;
+  EXPECT_FALSE(isLocked(m, kNow));
+  m.lockedUntilMs = kNow + 1;
+  EXPECT_TRUE(isLocked(m, kNow));
+  EXPECT_FALSE(isLocked(m, kNow + 1));
+}
+
 }  // namespace
 }  // namespace kiosk::test

@@ -33,8 +33,9 @@ TEST(PinFormat, SixToThirtyTwoDigitsAndNothingElse) {
   EXPECT_TRUE(checkPinFormat("123456"));
   EXPECT_TRUE(checkPinFormat("000000"));
   EXPECT_TRUE(checkPinFormat(std::string(32, '7')));
-  for (const std::string& pin : std::vector<std::string>{"", "12345", "12345a", "123 456", "-123456", "１２３４５６", "12345\n",
-                                std::string(33, '7')}) {
+  const std::vector<std::string> malformed = {"",        "12345",        "12345a",  "123 456",
+                                              "-123456", "１２３４５６", "12345\n", std::string(33, '7')};
+  for (const std::string& pin : malformed) {
     const auto checked = checkPinFormat(pin);
     ASSERT_FALSE(checked) << pin;
     EXPECT_EQ(checked.error().kind, ErrorKind::BadInput);
