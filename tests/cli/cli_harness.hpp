@@ -41,8 +41,7 @@ class CliTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
   CliRun run(std::vector<std::string> args) {
-    std::vector<std::string> full = {"kioskctl", dbUrl.empty() ? "--db" : "--db-url", dbUrl.empty() ? db : dbUrl,
-                                     "--assets", assets};
+    std::vector<std::string> full = {"kioskctl", storeOption(), storeValue(), "--assets", assets};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : full) argv.push_back(a.c_str());
@@ -53,6 +52,10 @@ class CliTest : public ::testing::Test {
     r.err = err.str();
     return r;
   }
+
+  // The option naming the test's store, and its value: --db FILE, or --db-url URL.
+  [[nodiscard]] std::string storeOption() const { return dbUrl.empty() ? "--db" : "--db-url"; }
+  [[nodiscard]] std::string storeValue() const { return dbUrl.empty() ? db : dbUrl; }
 
   // Registers a case and returns its number; fails the test if intake fails.
   std::string newCase(std::vector<std::string> extra) {

@@ -201,8 +201,10 @@ TEST_F(OutboxRelayCliTest, TwoRelaysAtOnceSendEachMessageOnce) {
   registerAndInform(16);
   const auto queued = outbox();
 
-  KioskctlProcess first({"--db", db, "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
-  KioskctlProcess second({"--db", db, "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
+  KioskctlProcess first(
+      {storeOption(), storeValue(), "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
+  KioskctlProcess second(
+      {storeOption(), storeValue(), "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
   ASSERT_TRUE(first.started() && second.started());
   EXPECT_EQ(first.wait(), 0);
   EXPECT_EQ(second.wait(), 0);
@@ -224,7 +226,8 @@ TEST_F(OutboxRelayCliTest, ARelayKilledMidSendIsFinishedByTheNextUnderTheSameRef
   const std::string config = writeConfig(1500);
   const std::string n = newCase(macWithoutEmail());
 
-  KioskctlProcess doomed({"--db", db, "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
+  KioskctlProcess doomed(
+      {storeOption(), storeValue(), "--assets", assets, "--config", config, "outbox", "run", "--until-idle"});
   ASSERT_TRUE(doomed.started());
   const auto deadline = std::chrono::steady_clock::now() + 20s;
   while (jsonLines(smsRecord()).empty() && std::chrono::steady_clock::now() < deadline) {
