@@ -77,10 +77,12 @@ std::string withoutPassword(const std::string& url) {
   const auto authorityStart = scheme + 3;
   const auto queryStart = url.find('?', authorityStart);
   std::string head = url.substr(0, queryStart);
-  // user:password@host
-  const auto at = head.find('@', authorityStart);
+  // user:password@host. The last '@' before the path: a password typed with an '@' in it (not
+  // percent-encoded) is hidden whole, whatever libpq makes of such a URL.
   const auto slash = head.find('/', authorityStart);
-  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+  const auto authorityEnd = slash == std::string::npos ? head.size() : slash;
+  const auto at = head.rfind('@', authorityEnd == 0 ? 0 : authorityEnd - 1);
+  if (at != std::string::npos && at >= authorityStart) {
     const auto colon = head.find(':', authorityStart);
     if (colon != std::string::npos && colon < at) head.erase(colon, at - colon);
   }

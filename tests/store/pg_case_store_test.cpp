@@ -509,3 +509,11 @@ TEST_F(PgCaseStoreTest, OpenStorePicksPostgresForAUrl) {
 
 }  // namespace
 }  // namespace kiosk::test
+
+// A password typed with an '@' in it, not percent-encoded, is hidden whole.
+TEST(PgUrlRedaction, APasswordWithAnAtSignIsHiddenWhole) {
+  EXPECT_EQ(kiosk::withoutPassword("postgresql://kiosk:a@b@db.example:5432/cases"), "postgresql://kiosk@db.example:5432/cases");
+  EXPECT_EQ(kiosk::withoutPassword("postgresql://kiosk:s3cret@db.example/cases"), "postgresql://kiosk@db.example/cases");
+  EXPECT_EQ(kiosk::withoutPassword("postgresql://kiosk@db.example/cases"), "postgresql://kiosk@db.example/cases");
+  EXPECT_EQ(kiosk::withoutPassword("postgresql://db.example/cases"), "postgresql://db.example/cases");
+}
