@@ -54,6 +54,7 @@ class Canonical {
 void writeCaseFields(Canonical& w, const RepairCase& c) {
   w.number("sequence", static_cast<long long>(c.sequence));
   w.text("number", c.number);
+  w.text("customer_code", c.customerCode);  // on the receipt: a case that lost it is not the same case
   w.number("version", c.version);
   w.text("device.vendor", c.device.vendor);
   w.text("device.family", c.device.family);

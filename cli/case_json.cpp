@@ -61,6 +61,9 @@ json caseSummaryJson(const RepairCase& c, LocalTime asOf) {
 json caseDetailJson(const RepairCase& c, const VendorProfile& vendor, LocalTime asOf) {
   json j = caseSummaryJson(c, asOf);
   j["version"] = c.version;
+  // The receipt's secret for kioskctl status and the counter screen; staff read it out to a
+  // customer whose receipt lacks it. Only in show, never in list or find.
+  j["customer_code"] = c.customerCode;
   j["purchased"] = formatDate(c.device.purchased);
   j["seller"] = c.device.seller;
   j["country"] = c.device.country;

@@ -9,7 +9,8 @@ namespace kiosk::cli {
 
 // The fields every case object has (list, find), judged as of `asOf`.
 [[nodiscard]] nlohmann::json caseSummaryJson(const RepairCase& c, LocalTime asOf);
-// Every field, the warranty, charges, allowed steps and the timeline (show). Never the passcode.
+// Every field, the warranty, charges, allowed steps and the timeline (show), and the customer
+// code. Never the passcode.
 [[nodiscard]] nlohmann::json caseDetailJson(const RepairCase& c, const VendorProfile& vendor, LocalTime asOf);
 [[nodiscard]] nlohmann::json warrantyJson(const WarrantyDecision& d);
 // Whole kroner print as integers, others with their decimals.

@@ -32,6 +32,7 @@ void printDetailText(std::ostream& out, const RepairCase& c, const VendorProfile
     if (!value.empty()) out << fmt::format("{:<16}{}\n", label, value);
   };
   line("case", c.number);
+  line("customer code", c.customerCode);  // to read out to a customer whose receipt lacks it
   line("status", std::string(statusName(c.status)));
   line("device", v.name + " " + c.device.family + " " + c.device.product + " (" + c.device.serial + ")");
   line("purchased", formatDate(c.device.purchased) + " from " + c.device.seller + " in " + c.device.country);

@@ -30,6 +30,7 @@ void printReading(Context& ctx, const std::string& file, const DecodedCode& code
                            {"kind", std::string(scanKindName(reading.kind))},
                            {"position", positionJson(code)}};
     if (!reading.machineType.empty()) line["machine_type"] = reading.machineType;
+    if (!reading.customerCode.empty()) line["customer_code"] = reading.customerCode;  // a receipt's QR code
     if (!reading.warning.empty()) line["warning"] = reading.warning;
     // A code may hold bytes that are not UTF-8; they must not stop the report.
     ctx.out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

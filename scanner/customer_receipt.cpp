@@ -148,9 +148,13 @@ ReceiptContent makeReceiptContent(const RepairCase& c, const VendorProfile& vend
   r.title = texts.text("receipt.title");
   r.numberLabel = texts.text("receipt.case_number");
   r.number = c.number;
+  if (!c.customerCode.empty()) {  // a case from before codes, never stored so (migration 8 gave each one)
+    r.codeLabel = texts.text("receipt.customer_code");
+    r.customerCode = c.customerCode;
+  }
   r.registered = texts.text("receipt.registered", {{"datetime", texts.dateTime(c.registeredAt)}});
   r.note = texts.text("receipt.keep");
-  r.qrPayload = caseQrPayload(c.number);
+  r.qrPayload = caseQrPayload(c.number, c.customerCode);
   r.qrCaption = texts.text("receipt.qr_caption");
   r.sections.push_back(customerSection(c, texts));
   r.sections.back().besideNext = true;

@@ -2,7 +2,8 @@
 // The receipt the customer takes home from intake: the case number and a QR code to show at the
 // counter, what was handed in and how it looked, the fault as described, the warranty rules for
 // this device, the diagnosis fee rule, when it comes back and how to reach the desk.
-// The device passcode is never on it.
+// With the number, its customer code: the two show the case's status at the counter (in the QR
+// code too). The device passcode is never on it.
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,9 +38,11 @@ struct ReceiptContent {
   std::string title;
   std::string numberLabel;
   std::string number;
+  std::string codeLabel;      // "Kundekode"
+  std::string customerCode;   // with the number, the customer's key to the case's status
   std::string registered;
   std::string note;
-  std::string qrPayload;      // caseQrPayload(number)
+  std::string qrPayload;      // caseQrPayload(number, customerCode): one scan at the counter gives both
   std::string qrCaption;
   std::vector<ReceiptSection> sections;
   std::string footer;         // with {page} and {pages} still to fill

@@ -48,6 +48,10 @@ class ReceiptComposer {
     m_y += 2;
     line(c.numberLabel, FontWeight::Regular, m_l.smallPt, m_left, column, kLabelGray);
     line(c.number, FontWeight::Bold, m_l.numberPt, m_left, column);
+    if (!c.customerCode.empty()) {
+      line(c.codeLabel, FontWeight::Regular, m_l.smallPt, m_left, column, kLabelGray);
+      line(c.customerCode, FontWeight::Bold, m_l.titlePt, m_left, column);
+    }
     line(c.registered, FontWeight::Regular, m_l.bodyPt, m_left, column);
     m_y += 1.5;
     paragraph(c.note, FontWeight::Regular, m_l.smallPt, m_left, column, kLabelGray);

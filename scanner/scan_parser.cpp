@@ -19,6 +19,7 @@
 
 #include "scanner/scan_parser_internal.hpp"
 #include "workflow/case_number.hpp"
+#include "workflow/customer_code.hpp"
 
 namespace kiosk {
 namespace scan {
@@ -80,15 +81,36 @@ Interpretation caseNumber(std::string_view symbols) {
   return accept(ScanKind::CaseNumber, formatCaseNumber(*sequence));
 }
 
+// The customer code after the number on a receipt's QR code, as stored; nothing when it is
+// not one (the message then never quotes it: it is the customer's secret).
+std::optional<std::string> customerCodeFromQr(std::string_view text) {
+  std::string code;
+  for (const char c : compact(upper(trimBlanks(text)))) {
+    const auto symbol = caseSymbol(c);
+    if (!symbol) return std::nullopt;
+    code += *symbol;
+  }
+  if (code.size() != kCustomerCodeLength) return std::nullopt;
+  return code;
+}
+
+// "<number>" (receipts from before customer codes) or "<number>:<customer code>".
 Interpretation caseFromQr(std::string_view rest) {
-  const std::string symbols = compact(upper(trimBlanks(rest)));
+  const auto separator = rest.find(kCaseQrCodeSeparator);
+  const std::string_view numberPart = rest.substr(0, separator);
+  const std::string symbols = compact(upper(trimBlanks(numberPart)));
   bool shape = symbols.size() == 8;
   for (const char c : symbols) shape = shape && isCaseSymbol(c);
   if (!shape) {
     return unrecognised("a case QR code (" + std::string(kCaseQrPrefix) +
-                        ") without a case number after it: " + quote(rest));
+                        ") without a case number after it: " + quote(numberPart));
   }
-  return caseNumber(symbols);
+  Interpretation number = caseNumber(symbols);
+  if (separator == std::string_view::npos || !number.accepted()) return number;
+  const auto code = customerCodeFromQr(rest.substr(separator + 1));
+  if (!code) return rejected("a case QR code whose customer code (after the number) is not one");
+  number.customerCode = *code;
+  return number;
 }
 
 // --- pieces of structured data ---
@@ -425,6 +447,7 @@ ScanReading parseScan(std::string_view raw, std::string_view format, std::string
   } else {
     reading.text = found.value;
     reading.machineType = found.machineType;
+    reading.customerCode = found.customerCode;
   }
   if (!found.accepted()) reading.warning = found.why.empty() ? "not recognised" : found.why;
   return reading;

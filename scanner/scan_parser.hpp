@@ -29,6 +29,9 @@ struct ScanReading {
   std::string raw;          // exactly as read
   std::string warning;      // why the read is not accepted as a serial or a case number
   std::string machineType;  // Lenovo machine type/model from a 1S label, e.g. 20XW003JMX
+  // A receipt's QR code (case-number): the customer code after the number, as stored; "" on a
+  // receipt from before codes, and for every other read.
+  std::string customerCode;
   [[nodiscard]] bool isDeviceId() const;  // apple-serial, imei, hp-serial, lenovo-serial
 };
 

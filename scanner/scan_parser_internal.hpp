@@ -26,6 +26,7 @@ struct Interpretation {
   std::string value;        // the normalised value when kind is not Unknown
   std::string machineType;  // Lenovo 1S labels only
   std::string why;          // for every verdict but Accepted
+  std::string customerCode; // a receipt's QR code only: the code after the case number
   [[nodiscard]] bool accepted() const { return verdict == Verdict::Accepted; }
   [[nodiscard]] bool informative() const { return verdict != Verdict::Unrecognised; }
 };

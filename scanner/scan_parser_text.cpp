@@ -66,16 +66,16 @@ void appendEscaped(std::string& out, unsigned char byte) {
 }  // namespace
 
 Interpretation accept(ScanKind kind, std::string value) {
-  return Interpretation{Verdict::Accepted, kind, std::move(value), {}, {}};
+  return Interpretation{Verdict::Accepted, kind, std::move(value), {}, {}, {}};
 }
 Interpretation notASerial(ScanKind kind, std::string value, std::string why) {
-  return Interpretation{Verdict::NotASerial, kind, std::move(value), {}, std::move(why)};
+  return Interpretation{Verdict::NotASerial, kind, std::move(value), {}, std::move(why), {}};
 }
 Interpretation rejected(std::string why) {
-  return Interpretation{Verdict::Rejected, ScanKind::Unknown, {}, {}, std::move(why)};
+  return Interpretation{Verdict::Rejected, ScanKind::Unknown, {}, {}, std::move(why), {}};
 }
 Interpretation unrecognised(std::string why) {
-  return Interpretation{Verdict::Unrecognised, ScanKind::Unknown, {}, {}, std::move(why)};
+  return Interpretation{Verdict::Unrecognised, ScanKind::Unknown, {}, {}, std::move(why), {}};
 }
 
 bool allDigits(std::string_view text) {

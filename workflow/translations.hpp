@@ -27,6 +27,7 @@ inline constexpr std::string_view kTextKeys[] = {
     "unit.years.one", "unit.years.other", "unit.working_days.one", "unit.working_days.other",
     "label.serial", "label.intake", "label.due", "label.no_due",
     "receipt.document_title", "receipt.title", "receipt.case_number", "receipt.registered",
+    "receipt.customer_code",
     "receipt.qr_caption", "receipt.keep", "receipt.footer", "receipt.not_recorded",
     "receipt.section.customer", "receipt.customer.name", "receipt.customer.mobile",
     "receipt.customer.email", "receipt.customer.address",

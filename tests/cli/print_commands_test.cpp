@@ -139,9 +139,12 @@ TEST_F(PrintCommandsTest, ReceiptPdfInBokmalAndEnglishWithoutThePasscode) {
   EXPECT_FALSE(has(en, "zebra-8642"));
   EXPECT_TRUE(has(runTool("pdfinfo " + enFile.string()).out, "419.528 x 595.276 pts")) << "A5";
 
-  // The QR code on the receipt the CLI printed reads back with our decoder.
+  // The customer code under the number, and in the QR code, which reads back with our decoder.
+  const std::string code = show(n)["customer_code"].get<std::string>();
+  EXPECT_TRUE(has(nb, "Kundekode"));
+  EXPECT_TRUE(has(nb, code));
   ASSERT_EQ(runTool("pdftoppm -r 150 -png -f 1 -l 1 -singlefile " + nbFile.string() + " " + (dir / "page").string()).status, 0);
-  EXPECT_EQ(decoded(dir / "page.png"), std::vector<std::string>{"QRCode:" + caseQrPayload(n)});
+  EXPECT_EQ(decoded(dir / "page.png"), std::vector<std::string>{"QRCode:" + caseQrPayload(n, code)});
 }
 
 TEST_F(PrintCommandsTest, ReceiptShowsTheDueDateOnceTheClockHasStarted) {

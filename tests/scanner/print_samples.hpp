@@ -19,6 +19,7 @@ inline RepairCase sampleCase(std::uint64_t sequence, std::string customer, std::
   RepairCase c;
   c.sequence = sequence;
   c.number = formatCaseNumber(sequence);
+  c.customerCode = "K7M2PX9A";
   c.device.vendor = std::move(vendor);
   c.device.family = std::move(family);
   c.device.serial = "C02XK0JHJG5H";

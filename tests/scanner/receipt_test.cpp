@@ -4,6 +4,7 @@
 #include "print_tools.hpp"
 #include "scanner/barcode_decoder.hpp"
 #include "scanner/image_file.hpp"
+#include "scanner/scan_parser.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -158,8 +159,31 @@ TEST_F(ReceiptTest, TheQrCodeReadsBackWithOurDecoderAsTheCasePayload) {
     ASSERT_TRUE(codes) << codes.error().message;
     ASSERT_EQ(codes->size(), 1u) << paper;
     EXPECT_EQ(codes->front().format, "QRCode");
-    EXPECT_EQ(codes->front().text, caseQrPayload(c.number));
+    EXPECT_EQ(codes->front().text, caseQrPayload(c.number, c.customerCode));
+    const ScanReading reading = parseScan(codes->front().text, codes->front().format);
+    EXPECT_EQ(reading.kind, ScanKind::CaseNumber);
+    EXPECT_EQ(reading.text, c.number);
+    EXPECT_EQ(reading.customerCode, c.customerCode) << "one scan at the counter gives both";
   }
+}
+
+TEST_F(ReceiptTest, TheCustomerCodeIsPrintedUnderTheNumber) {
+  if (!havePoppler()) GTEST_SKIP() << "poppler-utils is not installed";
+  const RepairCase c = sampleCase(42, "Åse Ødegård");
+  const std::string nb = squeezeSpaces(runTool("pdftotext " + pdf(c, a.nb).string() + " -").out);
+  EXPECT_TRUE(contains(nb, "Kundekode")) << nb;
+  EXPECT_TRUE(contains(nb, c.customerCode)) << nb;
+  const std::string en = squeezeSpaces(runTool("pdftotext " + pdf(c, a.en).string() + " -").out);
+  EXPECT_TRUE(contains(en, "Customer code")) << en;
+  EXPECT_TRUE(contains(en, c.customerCode)) << en;
+}
+
+TEST_F(ReceiptTest, ACaseWithoutACodeKeepsTheOldQrPayload) {
+  RepairCase c = sampleCase(42, "Åse Ødegård");
+  c.customerCode.clear();
+  const ReceiptContent content = this->content(c, a.nb);
+  EXPECT_EQ(content.qrPayload, caseQrPayload(c.number));
+  EXPECT_EQ(content.customerCode, "");
 }
 
 TEST_F(ReceiptTest, TheTextIsThereInBokmalWithAeOeAaAndInEnglish) {

@@ -122,6 +122,43 @@ TEST(ScanCaseNumbers, IssuedNumbersReadBackInEveryForm) {
   }
 }
 
+TEST(ScanCaseNumbers, AReceiptsQrCodeGivesTheNumberAndTheCustomerCode) {
+  const std::string number = formatCaseNumber(77);
+  for (const std::string& read : {caseQrPayload(number, "K7M2PX9A"), "]Q1" + caseQrPayload(number, "K7M2PX9A"),
+                                  "kiosk-case:" + number + ":k7m2px9a"}) {
+    const ScanReading reading = parseScan(read, "QRCode");
+    ASSERT_EQ(reading.kind, ScanKind::CaseNumber) << read << ": " << reading.warning;
+    EXPECT_EQ(reading.text, number);
+    EXPECT_EQ(reading.customerCode, "K7M2PX9A");
+    EXPECT_TRUE(reading.warning.empty());
+  }
+  // A receipt from before customer codes: the number alone, and no code.
+  const ScanReading old = parseScan(caseQrPayload(number), "QRCode");
+  ASSERT_EQ(old.kind, ScanKind::CaseNumber);
+  EXPECT_EQ(old.customerCode, "");
+  // A bare number typed or on a label has none either.
+  EXPECT_EQ(parseScan(number).customerCode, "");
+}
+
+TEST(ScanCaseNumbers, AQrCodeWithABrokenCustomerCodeIsRefusedWithoutQuotingIt) {
+  const std::string number = formatCaseNumber(77);
+  for (const std::string code : {"K7M2PX9", "K7M2PX9AA", "K7M2PX9Q", ""}) {
+    const ScanReading reading = parseScan(caseQrPayload(number) + ":" + code, "QRCode");
+    EXPECT_EQ(reading.kind, ScanKind::Unknown) << code;
+    EXPECT_EQ(reading.customerCode, "");
+    EXPECT_NE(reading.warning.find("customer code"), std::string::npos) << reading.warning;
+    if (!code.empty()) {
+      EXPECT_EQ(reading.warning.find(code), std::string::npos) << reading.warning;
+    }
+  }
+  // A wrong check character is said first, whatever follows.
+  std::string wrong = number;
+  wrong.back() = wrong.back() == '0' ? '1' : '0';
+  const ScanReading reading = parseScan(caseQrPayload(wrong, "K7M2PX9A"), "QRCode");
+  EXPECT_EQ(reading.kind, ScanKind::Unknown);
+  EXPECT_NE(reading.warning.find("check character"), std::string::npos) << reading.warning;
+}
+
 TEST(ScanCaseNumbers, AnyChangedCheckCharacterIsRefused) {
   for (std::uint64_t sequence = 1; sequence <= 50; ++sequence) {
     const std::string number = formatCaseNumber(sequence);

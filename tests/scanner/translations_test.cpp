@@ -4,6 +4,7 @@
 #include <set>
 
 #include "print_samples.hpp"
+#include "workflow/case_status.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -58,6 +59,22 @@ TEST(TranslationsTest, EveryKeyTheCodeUsesIsInEveryLanguage) {
     const auto texts = Translations::load(kAssets, language).value();
     for (const std::string_view key : kTextKeys) {
       EXPECT_TRUE(texts.lookup(key).has_value()) << language << ".json lacks '" << key << "'";
+    }
+  }
+}
+
+TEST(TranslationsTest, EveryStatusHasItsCustomerWordsInEveryLanguage) {
+  // kioskctl status and the kiosk's customer status screen say these (customerStatusWords).
+  for (const auto& language : Translations::available(kAssets)) {
+    const auto texts = Translations::load(kAssets, language).value();
+    for (int s = 0; s <= static_cast<int>(CaseStatus::Closed); ++s) {
+      const std::string name(statusName(static_cast<CaseStatus>(s)));
+      for (const std::string& key : {"customer.status." + name, "customer.next." + name}) {
+        EXPECT_TRUE(texts.lookup(key).has_value()) << language << " lacks '" << key << "'";
+      }
+    }
+    for (const char* key : {"customer.due", "customer.due_unknown", "customer.due_closed"}) {
+      EXPECT_TRUE(texts.lookup(key).has_value()) << language << " lacks '" << key << "'";
     }
   }
 }
