@@ -15,8 +15,8 @@
 namespace kiosk {
 namespace {
 
-constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox"};
-constexpr std::string_view kKnownSections = "[sms], [email], [parts], [carrier], [outbox]";
+constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup"};
+constexpr std::string_view kKnownSections = "[sms], [email], [parts], [carrier], [outbox], [customer_lookup]";
 
 std::string_view typeName(toml::node_type type) {
   switch (type) {
@@ -179,6 +179,19 @@ Result<RelayPolicy> readOutbox(const toml::table& table, const std::string& sour
   return policy;
 }
 
+Result<CodeAttemptPolicy> readCustomerLookup(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "customer_lookup", source, {"max_wrong_codes", "lock_minutes"});
+  CodeAttemptPolicy policy;
+  policy.maxWrongCodes =
+      static_cast<int>(reader.positive("max_wrong_codes", "wrong codes", 1000).value_or(policy.maxWrongCodes));
+  constexpr std::int64_t kMinuteMs = 60'000;
+  // A week at most: a longer lock is a case no customer can look up, which staff should decide.
+  const std::int64_t minutes = reader.positive("lock_minutes", "minutes", 7 * 24 * 60).value_or(policy.lockMs / kMinuteMs);
+  policy.lockMs = minutes * kMinuteMs;
+  if (reader.error()) return tl::unexpected(*reader.error());
+  return policy;
+}
+
 // Checks the top level (only known sections, each a table) and reads each section.
 Result<GatewayConfig> readDocument(const toml::table& document, const std::string& source) {
   for (auto&& [key, node] : document) {
@@ -211,6 +224,9 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   if (!carrier) return tl::unexpected(carrier.error());
   auto outbox = readOutbox(section("outbox"), source);
   if (!outbox) return tl::unexpected(outbox.error());
+  auto customerLookup = readCustomerLookup(section("customer_lookup"), source);
+  if (!customerLookup) return tl::unexpected(customerLookup.error());
+  config.customerLookup = *customerLookup;
   config.sms = std::move(*sms);
   config.email = std::move(*email);
   config.parts = std::move(*parts);

@@ -1,13 +1,15 @@
 #pragma once
-// The gateway configuration: which SMS, e-mail, parts and carrier gateways to use and how
-// persistently the outbox relay sends, read from a TOML file (`--config FILE`). The keys and
-// their defaults are documented in gateways/README.md. TOML stays behind this header.
+// The gateway configuration: which SMS, e-mail, parts and carrier gateways to use, how
+// persistently the outbox relay sends and how customer lookups are locked, read from a TOML file
+// (`--config FILE`). The keys and their defaults are documented in gateways/README.md. TOML stays
+// behind this header.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "workflow/customer_lookup_store.hpp"
 #include "workflow/error.hpp"
 #include "workflow/relay_policy.hpp"
 
@@ -36,6 +38,9 @@ struct GatewayConfig {
   // [outbox] backoff_initial_ms backoff_max_ms max_attempts; callTimeoutMs is the longest timeout
   // of the configured customer channels (sms, email), 10000 when neither is configured.
   RelayPolicy outbox;
+  // [customer_lookup] max_wrong_codes lock_minutes: how many wrong customer codes lock a case
+  // number's status lookups (kioskctl status, the kiosk's customer screen), and for how long.
+  CodeAttemptPolicy customerLookup;
 
   // A missing or unreadable file is a BadInput naming it.
   [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);

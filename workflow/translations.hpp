@@ -43,6 +43,7 @@ inline constexpr std::string_view kTextKeys[] = {
     "return.onsite_rule", "return.address",
     "receipt.section.contact", "contact.hours_24x7", "contact.phone", "contact.abroad",
     "contact.email", "contact.web", "contact.letter", "contact.agreement", "contact.quote_numbers",
+    "lookup.case", "lookup.device", "lookup.status", "lookup.next",
 };
 
 [[nodiscard]] consteval bool isTextKey(std::string_view key) {

@@ -5,6 +5,7 @@
 #include "kiosk/app/intake_documents.hpp"
 #include "scanner/frame_source.hpp"
 #include "scanner/print_file.hpp"
+#include "workflow/outbox_relay.hpp"
 #include "workflow/outbox_store.hpp"
 #include "workflow/return_booking.hpp"
 
@@ -143,6 +144,13 @@ std::future<Result<std::vector<RepairCase>>> KioskBackend::find(std::string text
 
 std::future<Result<RepairCase>> KioskBackend::load(std::string number) {
   return storeCall<RepairCase>([this, number = std::move(number)] { return m_service.show(number); });
+}
+
+std::future<Result<CustomerLookupAnswer>> KioskBackend::lookUpCustomer(std::string number, std::string code) {
+  return storeCall<CustomerLookupAnswer>([this, number = std::move(number), code = std::move(code)] {
+    CustomerLookup lookup(*m_store, *m_store, m_config.gateways.customerLookup);
+    return lookup.lookUp(number, code, systemUtcMs());
+  });
 }
 
 std::future<Result<DashboardFigures>> KioskBackend::dashboard(int weeks) {

@@ -24,6 +24,7 @@
 #include "workflow/carrier.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
+#include "workflow/customer_lookup.hpp"
 #include "workflow/dashboard.hpp"
 #include "workflow/outbox.hpp"
 #include "workflow/translations.hpp"
@@ -92,6 +93,10 @@ class KioskBackend {
   // Serial, case number, customer name or mobile.
   [[nodiscard]] std::future<Result<std::vector<RepairCase>>> find(std::string text);
   [[nodiscard]] std::future<Result<RepairCase>> load(std::string number);
+  // The counter's status lookup (workflow/customer_lookup.hpp): the case number and customer code
+  // as typed or scanned, counted and locked as [customer_lookup] of --config says, on the real
+  // clock. The answer holds nothing personal.
+  [[nodiscard]] std::future<Result<CustomerLookupAnswer>> lookUpCustomer(std::string number, std::string code);
   [[nodiscard]] std::future<Result<DashboardFigures>> dashboard(int weeks);
   // True once after any station (this one included) committed a change to cases: a watcher
   // thread compares the store's change stamp every `watchInterval` and wakes the UI on a change.

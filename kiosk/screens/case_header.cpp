@@ -101,6 +101,13 @@ void drawCaseHeader(KioskContext& ctx, const RepairCase& c) {
   label(t("case.registered"));
   ImGui::TableNextColumn();
   value(t.translations().dateTime(c.registeredAt));
+
+  // For the counter to read out when a receipt lacks it (cases from before codes, a lost receipt).
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  label(t("case.customer_code"));
+  ImGui::TableNextColumn();
+  value(c.customerCode);
   ImGui::EndTable();
 }
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "kiosk/ui/ui_text.hpp"
-#include "workflow/repair_case.hpp"
+#include "workflow/customer_lookup.hpp"
 #include "workflow/vendor_profile.hpp"
 
 namespace kiosk {
@@ -18,9 +18,9 @@ struct CustomerStatusView {
   std::string next;    // what happens next, for the customer
 };
 
-// Built only from fields that are not personal data; a new field on RepairCase stays off the
-// screen until it is added here on purpose.
-[[nodiscard]] CustomerStatusView customerStatusView(const RepairCase& repairCase, const VendorCatalog& vendors,
+// Built from a CustomerCaseStatus only (workflow/customer_lookup.hpp), which holds nothing
+// personal; the words are kioskctl status's (customerStatusWords).
+[[nodiscard]] CustomerStatusView customerStatusView(const CustomerCaseStatus& status, const VendorCatalog& vendors,
                                                     const UiText& text);
 
 }  // namespace kiosk

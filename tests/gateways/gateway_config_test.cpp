@@ -31,6 +31,21 @@ TEST(GatewayConfig, AnEmptyFileConfiguresNothingAndKeepsTheDefaults) {
   EXPECT_EQ(config->outbox.backoffMaxMs, 300000);
   EXPECT_EQ(config->outbox.maxAttempts, 20);
   EXPECT_EQ(config->outbox.callTimeoutMs, 10000);
+  EXPECT_EQ(config->customerLookup.maxWrongCodes, 10);
+  EXPECT_EQ(config->customerLookup.lockMs, 15 * 60 * 1000);
+}
+
+TEST(GatewayConfig, ReadsTheCustomerLookupLock) {
+  auto config = GatewayConfig::parse("[customer_lookup]\nmax_wrong_codes = 5\nlock_minutes = 60\n", "gw.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->customerLookup.maxWrongCodes, 5);
+  EXPECT_EQ(config->customerLookup.lockMs, 60 * 60 * 1000);
+  const Error zero = errorOf("[customer_lookup]\nlock_minutes = 0\n");
+  EXPECT_EQ(zero.field, "customer_lookup.lock_minutes");
+  const Error unknown = errorOf("[customer_lookup]\nmax_wrong = 3\n");
+  EXPECT_EQ(unknown.field, "customer_lookup.max_wrong");
+  const Error tooMany = errorOf("[customer_lookup]\nmax_wrong_codes = 100000\n");
+  EXPECT_EQ(tooMany.field, "customer_lookup.max_wrong_codes");
 }
 
 TEST(GatewayConfig, ReadsEveryKey) {
