@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "crypto/sodium_pin_hasher.hpp"
 #include "store/open_store.hpp"
 #include "workflow/translations.hpp"
 
@@ -82,6 +83,8 @@ struct Context::Opened {
   std::unique_ptr<CaseService> service;
   std::unique_ptr<CaseService> silentService;
   std::optional<GatewayConfig> gateways;
+  std::unique_ptr<PinHasher> pinHasher;
+  std::unique_ptr<StaffService> staff;
 };
 
 Context::Context(std::ostream& o, std::ostream& e, const Clock& clock)
@@ -229,13 +232,31 @@ Result<LocalTime> Context::asOf() const {
   return *at;
 }
 
-Result<Actor> Context::actor() const {
+Result<StaffService*> Context::staff() {
+  if (!m_opened->staff) {
+    auto opened = store();
+    if (!opened) return tl::unexpected(opened.error());
+    const auto config = gatewayConfig();
+    if (!config) return tl::unexpected(config.error());
+    m_opened->pinHasher = std::make_unique<SodiumPinHasher>();
+    m_opened->staff = std::make_unique<StaffService>(**opened, *m_opened->pinHasher, (*config)->staff);
+  }
+  return m_opened->staff.get();
+}
+
+Result<Actor> Context::actor() {
   auto at = asOf();
   if (!at) return tl::unexpected(at.error());
   std::string staff = options.staff;
   if (staff.find_first_not_of(" \t") == std::string::npos) {
     const char* user = std::getenv("USER");
     staff = (user != nullptr && *user != '\0') ? std::string("station:") + user : "station";
+  } else {
+    auto accounts = this->staff();
+    if (!accounts) return tl::unexpected(accounts.error());
+    auto attributed = (*accounts)->attributedName(staff, "staff");
+    if (!attributed) return tl::unexpected(attributed.error());
+    staff = std::move(*attributed);
   }
   return Actor{staff, *at};
 }

@@ -12,6 +12,7 @@
 #include "store/case_database.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
+#include "workflow/staff_service.hpp"
 
 namespace kiosk::cli {
 
@@ -51,8 +52,13 @@ class Context {
   [[nodiscard]] Result<CaseDatabase*> store();
   // The --config file, read on first use; without --config every gateway is unconfigured.
   [[nodiscard]] Result<const GatewayConfig*> gatewayConfig();
-  // The --at time (or now) and the --staff name (or the service account).
-  [[nodiscard]] Result<Actor> actor() const;
+  // The staff accounts of the store (opening it if need be), PINs hashed with Argon2id, locked by
+  // the [staff] policy of --config.
+  [[nodiscard]] Result<StaffService*> staff();
+  // The --at time (or now) and the --staff name (or the service account). Once the store has
+  // staff accounts, --staff must name an enabled one (BadInput on "staff" otherwise), and the
+  // events get its name as stored.
+  [[nodiscard]] Result<Actor> actor();
   [[nodiscard]] Result<LocalTime> asOf() const;
   // The SQLite file when no PostgreSQL URL is in force (--db, KIOSK_DB, the data folder).
   [[nodiscard]] std::filesystem::path databasePath() const;

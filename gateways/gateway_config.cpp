@@ -15,8 +15,9 @@
 namespace kiosk {
 namespace {
 
-constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup"};
-constexpr std::string_view kKnownSections = "[sms], [email], [parts], [carrier], [outbox], [customer_lookup]";
+constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup", "staff"};
+constexpr std::string_view kKnownSections =
+    "[sms], [email], [parts], [carrier], [outbox], [customer_lookup], [staff]";
 
 std::string_view typeName(toml::node_type type) {
   switch (type) {
@@ -192,6 +193,20 @@ Result<CodeAttemptPolicy> readCustomerLookup(const toml::table& table, const std
   return policy;
 }
 
+Result<PinLockPolicy> readStaff(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "staff", source, {"max_wrong_pins", "lock_minutes"});
+  PinLockPolicy policy;
+  policy.maxWrongPins =
+      static_cast<int>(reader.positive("max_wrong_pins", "wrong PINs", 100).value_or(policy.maxWrongPins));
+  constexpr std::int64_t kMinuteMs = 60'000;
+  // A week at most, as for customer lookups: longer is an account only an admin can open again.
+  const std::int64_t minutes =
+      reader.positive("lock_minutes", "minutes", 7 * 24 * 60).value_or(policy.lockMs / kMinuteMs);
+  policy.lockMs = minutes * kMinuteMs;
+  if (reader.error()) return tl::unexpected(*reader.error());
+  return policy;
+}
+
 // Checks the top level (only known sections, each a table) and reads each section.
 Result<GatewayConfig> readDocument(const toml::table& document, const std::string& source) {
   for (auto&& [key, node] : document) {
@@ -227,6 +242,9 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   auto customerLookup = readCustomerLookup(section("customer_lookup"), source);
   if (!customerLookup) return tl::unexpected(customerLookup.error());
   config.customerLookup = *customerLookup;
+  auto staff = readStaff(section("staff"), source);
+  if (!staff) return tl::unexpected(staff.error());
+  config.staff = *staff;
   config.sms = std::move(*sms);
   config.email = std::move(*email);
   config.parts = std::move(*parts);

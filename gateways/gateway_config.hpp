@@ -12,6 +12,7 @@
 #include "workflow/customer_lookup_store.hpp"
 #include "workflow/error.hpp"
 #include "workflow/relay_policy.hpp"
+#include "workflow/staff_store.hpp"
 
 namespace kiosk {
 
@@ -41,6 +42,9 @@ struct GatewayConfig {
   // [customer_lookup] max_wrong_codes lock_minutes: how many wrong customer codes lock a case
   // number's status lookups (kioskctl status, the kiosk's customer screen), and for how long.
   CodeAttemptPolicy customerLookup;
+  // [staff] max_wrong_pins lock_minutes: how many wrong PINs in a row lock a staff account
+  // (kioskctl staff check, the kiosk's sign-in), and for how long.
+  PinLockPolicy staff;
 
   // A missing or unreadable file is a BadInput naming it.
   [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);

@@ -33,6 +33,19 @@ TEST(GatewayConfig, AnEmptyFileConfiguresNothingAndKeepsTheDefaults) {
   EXPECT_EQ(config->outbox.callTimeoutMs, 10000);
   EXPECT_EQ(config->customerLookup.maxWrongCodes, 10);
   EXPECT_EQ(config->customerLookup.lockMs, 15 * 60 * 1000);
+  EXPECT_EQ(config->staff.maxWrongPins, 5);
+  EXPECT_EQ(config->staff.lockMs, 15 * 60 * 1000);
+}
+
+TEST(GatewayConfig, ReadsTheStaffPinLock) {
+  auto config = GatewayConfig::parse("[staff]\nmax_wrong_pins = 3\nlock_minutes = 30\n", "gw.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->staff.maxWrongPins, 3);
+  EXPECT_EQ(config->staff.lockMs, 30 * 60 * 1000);
+  EXPECT_EQ(errorOf("[staff]\nlock_minutes = 0\n").field, "staff.lock_minutes");
+  EXPECT_EQ(errorOf("[staff]\nmax_wrong_pins = 0\n").field, "staff.max_wrong_pins");
+  EXPECT_EQ(errorOf("[staff]\nmax_wrong_pins = 101\n").field, "staff.max_wrong_pins");
+  EXPECT_EQ(errorOf("[staff]\nidle = 3\n").field, "staff.idle");
 }
 
 TEST(GatewayConfig, ReadsTheCustomerLookupLock) {
