@@ -111,4 +111,22 @@ json caseDetailJson(const RepairCase& c, const VendorProfile& vendor, LocalTime 
   return j;
 }
 
+json outboxJson(const OutboxMessage& m) {
+  return {{"id", m.id},
+          {"case", m.caseNumber},
+          {"event_position", m.eventPosition},
+          {"channel", m.channel},
+          {"to", m.to},
+          {"subject", m.subject},
+          {"text", m.text},
+          {"reference", m.reference},
+          {"status", outboxStatusName(m.status)},
+          {"attempts", m.attempts},
+          {"last_error", m.lastError},
+          {"created_at", formatLocalTime(m.createdAt)},
+          // UTC with milliseconds ("2026-11-24T08:00:01.500Z"); "" when due at once.
+          {"next_attempt_at", formatUtcMs(m.nextAttemptMs)},
+          {"delivered_at", formatUtcMs(m.deliveredAtMs)}};
+}
+
 }  // namespace kiosk::cli

@@ -1,5 +1,6 @@
 #pragma once
-// The JSON shapes kioskctl prints: one object per case (list/find/show) and warranty decisions.
+// The JSON shapes kioskctl prints: one object per case (list/find/show), warranty decisions and
+// outbox messages.
 #include <nlohmann/json.hpp>
 
 #include "workflow/case_service.hpp"
@@ -15,5 +16,8 @@ namespace kiosk::cli {
 [[nodiscard]] nlohmann::json warrantyJson(const WarrantyDecision& d);
 // Whole kroner print as integers, others with their decimals.
 [[nodiscard]] nlohmann::json nokJson(std::int64_t ore);
+
+// One outbox message, as outbox list and privacy export print it.
+[[nodiscard]] nlohmann::json outboxJson(const OutboxMessage& m);
 
 }  // namespace kiosk::cli

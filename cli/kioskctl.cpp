@@ -31,6 +31,7 @@ int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostre
   addMigrateCommand(app, ctx, action);
   addStatusCommand(app, ctx, action);
   addStaffCommands(app, ctx, action);
+  addPrivacyCommands(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->fallthrough();

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/case_json.hpp"
 #include "cli/commands.hpp"
 
 namespace kiosk::cli {
@@ -14,24 +15,6 @@ struct OutboxListOptions {
   std::string status, caseNumber;
   std::size_t limit = 0;
 };
-
-nlohmann::json outboxJson(const OutboxMessage& m) {
-  return {{"id", m.id},
-          {"case", m.caseNumber},
-          {"event_position", m.eventPosition},
-          {"channel", m.channel},
-          {"to", m.to},
-          {"subject", m.subject},
-          {"text", m.text},
-          {"reference", m.reference},
-          {"status", outboxStatusName(m.status)},
-          {"attempts", m.attempts},
-          {"last_error", m.lastError},
-          {"created_at", formatLocalTime(m.createdAt)},
-          // UTC with milliseconds ("2026-11-24T08:00:01.500Z"); "" when due at once.
-          {"next_attempt_at", formatUtcMs(m.nextAttemptMs)},
-          {"delivered_at", formatUtcMs(m.deliveredAtMs)}};
-}
 
 int printOutbox(Context& ctx, const Result<std::vector<OutboxMessage>>& messages) {
   if (!messages) return ctx.fail(messages.error());

@@ -89,6 +89,9 @@ class PgCaseStore final : public CaseDatabase {
                                                                   std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
 
+  // PrivacyStore (pg_privacy_store.cpp): a customer's cases for an export.
+  [[nodiscard]] Result<std::vector<RepairCase>> findCustomerCases(const CustomerKey& key) override;
+
   [[nodiscard]] Result<int> schemaVersion() override;
   [[nodiscard]] std::string location() const override;
 

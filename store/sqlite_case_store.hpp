@@ -68,6 +68,9 @@ class SqliteCaseStore final : public CaseDatabase {
                                                                   std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
 
+  // PrivacyStore (sqlite_privacy_store.cpp): a customer's cases for an export.
+  [[nodiscard]] Result<std::vector<RepairCase>> findCustomerCases(const CustomerKey& key) override;
+
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion() override;
   // The file's absolute path (":memory:" for a private database).
