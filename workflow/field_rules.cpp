@@ -12,6 +12,10 @@ char toUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a'
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+// A customer's mobile number or e-mail address is personal data: an error about one says what is
+// wrong without repeating it, so that no terminal, script log or screenshot of an error keeps it.
+constexpr std::string_view kNotAPhone = "is not a phone number";
+
 }  // namespace
 
 std::string trim(std::string_view text) {
@@ -72,7 +76,7 @@ Result<std::string> normalizePhone(std::string_view field, std::string_view inpu
     } else if (c == '+' && i == 0) {
       international = true;
     } else if (c != ' ' && c != '-' && c != '.') {
-      return badInput(std::string(field), quoted(input) + " is not a phone number");
+      return badInput(std::string(field), std::string(kNotAPhone));
     }
   }
   if (!international && digits.size() > 2 && digits.compare(0, 2, "00") == 0) {
@@ -81,17 +85,17 @@ Result<std::string> normalizePhone(std::string_view field, std::string_view inpu
   }
   if (!international) {
     if (digits.size() != 8) {
-      return badInput(std::string(field), quoted(input) +
-                                              " is not a phone number: a Norwegian number has 8 digits, "
-                                              "others start with + and the country code");
+      return badInput(std::string(field), std::string(kNotAPhone) +
+                                              ": a Norwegian number has 8 digits, others start with + and the "
+                                              "country code");
     }
     return "+47" + digits;
   }
   if (digits.size() < 7 || digits.size() > 15 || digits[0] == '0') {
-    return badInput(std::string(field), quoted(input) + " is not a phone number");
+    return badInput(std::string(field), std::string(kNotAPhone));
   }
   if (digits.compare(0, 2, "47") == 0 && digits.size() != 10) {
-    return badInput(std::string(field), quoted(input) + " is not a phone number: +47 is followed by 8 digits");
+    return badInput(std::string(field), std::string(kNotAPhone) + ": +47 is followed by 8 digits");
   }
   return "+" + digits;
 }
@@ -110,7 +114,7 @@ Result<std::string> normalizeEmail(std::string_view field, std::string_view inpu
   const bool shaped = at != std::string::npos && at > 0 && text.find('@', at + 1) == std::string::npos &&
                       text.find('.', at) != std::string::npos && text.back() != '.' &&
                       text.find(' ') == std::string::npos && text[at + 1] != '.';
-  if (!shaped) return badInput(std::string(field), quoted(input) + " is not an e-mail address");
+  if (!shaped) return badInput(std::string(field), "is not an e-mail address (name@domain)");
   return text;
 }
 

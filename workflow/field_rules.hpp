@@ -18,9 +18,11 @@ namespace kiosk {
 [[nodiscard]] Result<std::string> normalizeSerial(std::string_view field, std::string_view text);
 // A phone number as E.164: "+47" and 8 digits for a Norwegian number, or "+"/"00" with a
 // country code and 7-15 digits in all. Spaces, hyphens and dots between digits are allowed.
+// Errors never repeat the text (a customer's number is personal data).
 [[nodiscard]] Result<std::string> normalizePhone(std::string_view field, std::string_view text);
 // A two-letter ISO country code in upper case: "no" -> "NO".
 [[nodiscard]] Result<std::string> normalizeCountry(std::string_view field, std::string_view text);
+// One '@', a dot in the domain, no spaces; trimmed, kept as typed. Errors never repeat the text.
 [[nodiscard]] Result<std::string> normalizeEmail(std::string_view field, std::string_view text);
 // "1299", "1299.50" or "1299,50" kroner, never negative; in øre.
 [[nodiscard]] Result<std::int64_t> parseNok(std::string_view field, std::string_view text);
