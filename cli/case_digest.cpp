@@ -115,6 +115,17 @@ void writeCaseFields(Canonical& w, const RepairCase& c) {
   w.text("accepted_by", c.acceptedBy);
   w.text("acceptance_signature", c.acceptanceSignature);
   w.text("technician", c.technician);
+  w.time("purged_at", c.purgedAt);
+}
+
+void writeAudit(Canonical& w, const CaseAudit& audit) {
+  w.text("audit.salt", audit.salt);
+  w.number("audit.seals", static_cast<long long>(audit.events.size()));
+  for (const auto& seal : audit.events) {
+    w.text("seal.detail_commitment", seal.detailCommitment);
+    w.text("seal.state_digest", seal.stateDigest);
+    w.text("seal.chain_hash", seal.chainHash);
+  }
 }
 
 void writeEvents(Canonical& w, const std::vector<CaseEvent>& events) {
@@ -166,16 +177,18 @@ Result<std::string> blake2b256Hex(std::string_view data) {
 
 }  // namespace
 
-std::string canonicalCase(const RepairCase& c, std::vector<OutboxMessage> messages) {
+std::string canonicalCase(const RepairCase& c, std::vector<OutboxMessage> messages, const CaseAudit& audit) {
   Canonical w;
   writeCaseFields(w, c);
   writeEvents(w, c.events);
+  writeAudit(w, audit);
   writeMessages(w, std::move(messages));
   return w.take();
 }
 
-Result<std::string> caseDigest(const RepairCase& c, const std::vector<OutboxMessage>& messages) {
-  return blake2b256Hex(canonicalCase(c, messages));
+Result<std::string> caseDigest(const RepairCase& c, const std::vector<OutboxMessage>& messages,
+                               const CaseAudit& audit) {
+  return blake2b256Hex(canonicalCase(c, messages, audit));
 }
 
 Result<std::string> historyDigest(const std::vector<std::string>& caseDigests) {

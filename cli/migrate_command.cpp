@@ -137,7 +137,9 @@ Result<Counts> importCases(const Plan& plan, SqliteCaseStore& source, PgCaseStor
     if (!c) return tl::unexpected(withField(c.error(), "from"));
     auto messages = messagesOf(source, key->number);
     if (!messages) return tl::unexpected(withField(messages.error(), "from"));
-    auto outcome = target.importCase(*c, *messages);
+    auto audit = source.loadAudit(key->number);
+    if (!audit) return tl::unexpected(withField(audit.error(), "from"));
+    auto outcome = target.importCase(*c, *messages, *audit);
     if (!outcome) {
       Error error = outcome.error();
       error.message += "; " + std::to_string(counts.imported) +
@@ -157,12 +159,15 @@ Result<Counts> importCases(const Plan& plan, SqliteCaseStore& source, PgCaseStor
   return counts;
 }
 
-Result<std::string> digestOf(CaseStore& store, const std::string& number, const std::string& field) {
+template <class Store>
+Result<std::string> digestOf(Store& store, const std::string& number, const std::string& field) {
   auto c = store.load(number);
   if (!c) return tl::unexpected(withField(c.error(), field));
   auto messages = messagesOf(store, number);
   if (!messages) return tl::unexpected(withField(messages.error(), field));
-  return caseDigest(*c, *messages);
+  auto audit = store.loadAudit(number);
+  if (!audit) return tl::unexpected(withField(audit.error(), field));
+  return caseDigest(*c, *messages, *audit);
 }
 
 // Reads every case again from both stores, after the import.

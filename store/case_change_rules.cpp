@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/audit_chain.hpp"
 #include "workflow/case_number.hpp"
 
 namespace kiosk {
@@ -37,6 +38,11 @@ Result<void> checkChange(const RepairCase& before, const RepairCase& after) {
     }
   }
   return {};
+}
+
+Result<void> appendsOrKeeps(const RepairCase& before, const RepairCase& after) {
+  if (after.events.size() > before.events.size() || sameRow(before, after)) return {};
+  return storageError("case " + before.number + ": a change to the case must append an event to its timeline");
 }
 
 }  // namespace kiosk

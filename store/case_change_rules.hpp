@@ -47,4 +47,9 @@ auto guarded(std::string_view doing, std::string_view subject, F&& body) noexcep
 // older event.
 [[nodiscard]] Result<void> checkChange(const RepairCase& before, const RepairCase& after);
 
+// The audit trail's rule (store/audit_chain.hpp): every change to a case appends an event, so its
+// chain seals it. A change that appended none must leave the case as it was (the store then
+// writes nothing); one that altered it anyway is refused.
+[[nodiscard]] Result<void> appendsOrKeeps(const RepairCase& before, const RepairCase& after);
+
 }  // namespace kiosk

@@ -67,6 +67,7 @@ void visitCaseColumns(Visitor& v, Case& c) {
   v("deviation_noticed_at", c.deviationNoticedAt);
   v("demo", c.demo);
   v("customer_code", c.customerCode);
+  v("purged_at", c.purgedAt);
 }
 
 inline constexpr std::array<std::string_view, 5> kWarrantyColumns = {

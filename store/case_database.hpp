@@ -5,6 +5,8 @@
 // PostgreSQL server) are the two; store/open_store.hpp picks one from --db or --db-url.
 #include <string>
 
+#include "store/audit_chain.hpp"
+
 #include "workflow/case_store.hpp"
 #include "workflow/customer_lookup_store.hpp"
 #include "workflow/outbox_store.hpp"
@@ -25,6 +27,9 @@ class CaseDatabase : public CaseStore,
   // Where it is, for messages and the settings screen: the file's path, or the PostgreSQL URL
   // without its password.
   [[nodiscard]] virtual std::string location() const = 0;
+  // The case's audit salt and the seals of its events, by position (store/audit_chain.hpp);
+  // NotFound when there is no such case.
+  [[nodiscard]] virtual Result<CaseAudit> loadAudit(const std::string& number) = 0;
 };
 
 }  // namespace kiosk

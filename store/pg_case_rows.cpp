@@ -158,30 +158,38 @@ std::string placeholders(std::size_t count, std::size_t first = 1) {
 }
 
 // "INSERT INTO repair_case ..." with the case's values as $1.. (seq is $1); `params` must be empty.
-std::string caseInsertSql(PgParams& params, const RepairCase& c) {
+std::string caseInsertSql(PgParams& params, const RepairCase& c, const std::string& auditSalt) {
   const auto names = caseColumns();
   PgColumnBinder binder(params);
   visitCaseColumns(binder, c);
   params.text(foldCase(c.customer.name));
-  return "INSERT INTO repair_case (" + joinedColumns(names) + ", customer_name_folded) VALUES (" +
-         placeholders(names.size() + 1) + ")";
+  params.text(auditSalt);
+  return "INSERT INTO repair_case (" + joinedColumns(names) + ", customer_name_folded, audit_salt) VALUES (" +
+         placeholders(names.size() + 2) + ")";
 }
 
 // "INSERT INTO case_event ..." for events[from..], their values appended to `params`; the case's
 // sequence is $1.
-std::string eventsInsertSql(PgParams& params, const std::vector<CaseEvent>& events, std::size_t from) {
+std::string eventsInsertSql(PgParams& params, const std::vector<CaseEvent>& events, const std::vector<EventSeal>& seals,
+                            std::size_t from) {
+  if (seals.size() < events.size()) throw PgError::corrupt("an event to store has no seal");
   std::string values;
   for (std::size_t i = from; i < events.size(); ++i) {
     const std::size_t first = params.size() + 1;
-    values += std::string(values.empty() ? "" : ", ") + "($1, " + placeholders(5, first) + ")";
+    values += std::string(values.empty() ? "" : ", ") + "($1, " + placeholders(8, first) + ")";
     const CaseEvent& e = events[i];
     params.integer(static_cast<std::int64_t>(i));
     params.text(formatLocalTime(e.at));
     params.text(e.staff);
     params.text(e.kind);
     params.text(e.detail);
+    params.text(seals[i].detailCommitment);
+    params.text(seals[i].stateDigest);
+    params.text(seals[i].chainHash);
   }
-  return "INSERT INTO case_event (case_seq, position, at, staff, kind, detail) VALUES " + values;
+  return "INSERT INTO case_event (case_seq, position, at, staff, kind, detail, detail_commitment, state_digest, "
+         "chain_hash) VALUES " +
+         values;
 }
 
 }  // namespace
@@ -204,12 +212,12 @@ std::vector<RepairCase> readPgCaseRows(const PgResult& rows) {
   return cases;
 }
 
-void insertPgNewCase(PgConnection& db, RepairCase& c, bool importing) {
+void insertPgNewCase(PgConnection& db, RepairCase& c, const CaseAudit& audit, bool importing) {
   // One statement, one round trip: the row, its timeline and its messages. The foreign keys
   // are checked at the end of the statement, when all three are in.
   PgParams params;
-  std::string sql = "WITH new_case AS (" + caseInsertSql(params, c) + ")";
-  if (!c.events.empty()) sql += ", new_events AS (" + eventsInsertSql(params, c.events, 0) + ")";
+  std::string sql = "WITH new_case AS (" + caseInsertSql(params, c, audit.salt) + ")";
+  if (!c.events.empty()) sql += ", new_events AS (" + eventsInsertSql(params, c.events, audit.events, 0) + ")";
   if (c.newMessages.empty()) {
     db.exec(sql + " SELECT 1", params);
     return;
@@ -253,13 +261,14 @@ std::vector<CaseEvent> selectPgEvents(PgConnection& db, std::uint64_t sequence) 
   return events;
 }
 
-void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events, std::size_t from) {
+void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events,
+                    const std::vector<EventSeal>& seals, std::size_t from) {
   if (from >= events.size()) return;
   // One statement for all of them: one round trip whatever the count. The statement text varies
   // only with the count, so the connection's cache holds one per count (1 and 2 in practice).
   PgParams params;
   params.integer(static_cast<std::int64_t>(sequence));
-  const std::string sql = eventsInsertSql(params, events, from);
+  const std::string sql = eventsInsertSql(params, events, seals, from);
   db.exec(sql, params);
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "workflow/repair_case.hpp"
 
 namespace kiosk {
@@ -21,14 +22,16 @@ class PgResult;
 // Cases come without events.
 [[nodiscard]] std::vector<RepairCase> readPgCaseRows(const PgResult& rows);
 
-// Writes a new row with c.sequence as its key, its whole timeline (c.events) and c.newMessages (setting their ids) in one
-// statement. `importing`: the messages keep when they were delivered (kioskctl migrate).
-void insertPgNewCase(PgConnection& db, RepairCase& c, bool importing);
+// Writes a new row with c.sequence as its key and audit.salt, its whole timeline (c.events, sealed by
+// audit.events) and c.newMessages (setting their ids) in one statement. `importing`: the messages
+// keep when they were delivered (kioskctl migrate).
+void insertPgNewCase(PgConnection& db, RepairCase& c, const CaseAudit& audit, bool importing);
 // Overwrites the row of c.sequence if it still holds `expectedVersion`; false when it did not.
 [[nodiscard]] bool updatePgCaseRow(PgConnection& db, const RepairCase& c, std::int64_t expectedVersion);
 
 [[nodiscard]] std::vector<CaseEvent> selectPgEvents(PgConnection& db, std::uint64_t sequence);
-// Appends events[from..] at positions from, from + 1, ... in one statement.
-void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events, std::size_t from);
+// Appends events[from..] at positions from, from + 1, ..., sealed by seals[from..], in one statement.
+void insertPgEvents(PgConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events,
+                    const std::vector<EventSeal>& seals, std::size_t from);
 
 }  // namespace kiosk

@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "store/audit_chain.hpp"
 #include "store/case_change_rules.hpp"
+#include "store/pg_audit.hpp"
 #include "store/customer_codes.hpp"
 #include "store/pg_case_queries.hpp"
 #include "store/pg_case_rows.hpp"
@@ -17,24 +19,40 @@
 namespace kiosk {
 namespace {
 
-// The case row and its whole timeline in one statement, so both come from one snapshot without
-// the round trips of a transaction.
-std::optional<RepairCase> selectCase(PgConnection& db, const std::string& number) {
+struct AuditedCase {
+  RepairCase c;
+  CaseAudit audit;
+};
+
+// The case row, its salt and its whole timeline with the seals in one statement, so all come
+// from one snapshot without the round trips of a transaction.
+std::optional<AuditedCase> selectAuditedCase(PgConnection& db, const std::string& number) {
   const PgResult rows = db.exec(
       selectPgCasesSql("WHERE number = $1",
-                       "(SELECT coalesce(json_agg(json_build_array(e.at, e.staff, e.kind, e.detail) ORDER BY e.position), "
+                       "audit_salt, (SELECT coalesce(json_agg(json_build_array(e.at, e.staff, e.kind, e.detail, "
+                       "e.detail_commitment, e.state_digest, e.chain_hash) ORDER BY e.position), "
                        "'[]') FROM case_event e WHERE e.case_seq = repair_case.seq)"),
       PgParams().text(number));
   auto cases = readPgCaseRows(rows);
   if (cases.empty()) return std::nullopt;
-  RepairCase c = std::move(cases.front());
+  AuditedCase found{std::move(cases.front()), {}};
+  found.audit.salt = rows.text(0, rows.columns() - 2);
   const std::string timeline = rows.text(0, rows.columns() - 1);
   for (const auto& e : nlohmann::json::parse(timeline)) {
     const auto at = parseLocalTime(e.at(0).get<std::string>());
-    if (!at) throw PgError::corrupt("case " + c.number + ": an event's time is not a local time");
-    c.events.push_back(CaseEvent{*at, e.at(1).get<std::string>(), e.at(2).get<std::string>(), e.at(3).get<std::string>()});
+    if (!at) throw PgError::corrupt("case " + found.c.number + ": an event's time is not a local time");
+    found.c.events.push_back(
+        CaseEvent{*at, e.at(1).get<std::string>(), e.at(2).get<std::string>(), e.at(3).get<std::string>()});
+    found.audit.events.push_back(
+        EventSeal{e.at(4).get<std::string>(), e.at(5).get<std::string>(), e.at(6).get<std::string>()});
   }
-  return c;
+  return found;
+}
+
+std::optional<RepairCase> selectCase(PgConnection& db, const std::string& number) {
+  auto found = selectAuditedCase(db, number);
+  if (!found) return std::nullopt;
+  return std::move(found->c);
 }
 
 Date storedDate(std::string_view column, const std::string& text) {
@@ -71,7 +89,7 @@ PgCaseStore::~PgCaseStore() = default;
 Result<std::unique_ptr<PgCaseStore>> PgCaseStore::open(const std::string& url, PgRetryPolicy retry) {
   return guarded("cannot open the case database", {}, [&]() -> Result<std::unique_ptr<PgCaseStore>> {
     auto session = std::make_unique<PgSession>(url, retry);
-    migratePg(session->connection(), embeddedPgMigrations(), latestSchemaVersion());
+    migratePg(session->connection(), embeddedPgMigrations(), latestSchemaVersion(), sealUnsealedPgCases);
     return std::unique_ptr<PgCaseStore>(new PgCaseStore(std::move(session)));
   });
 }
@@ -85,6 +103,9 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
   auto code = guarded("cannot store the new case", {}, []() -> Result<std::string> { return drawCustomerCode(); });
   if (!code) return tl::unexpected(code.error());
   draft.customerCode = std::move(*code);
+  auto drawnSalt = guarded("cannot store the new case", {}, []() -> Result<std::string> { return newAuditSalt(); });
+  if (!drawnSalt) return tl::unexpected(drawnSalt.error());
+  const std::string salt = std::move(*drawnSalt);
   for (const OutboxMessage& m : draft.newMessages) {
     if (m.eventPosition >= draft.events.size()) {
       return storageError("cannot store the new case: a message is queued for an event it does not have");
@@ -122,7 +143,9 @@ Result<RepairCase> PgCaseStore::create(RepairCase draft) {
           c.number = formatCaseNumber(c.sequence);
           c.version = 1;
           addressNewMessages(c);
-          insertPgNewCase(db, c, false);
+          CaseAudit audit{salt, {}};
+          sealNewEvents(c, audit);
+          insertPgNewCase(db, c, audit, false);
           return c;
         },
         begin);
@@ -148,14 +171,19 @@ Result<RepairCase> PgCaseStore::update(const std::string& number, const Change& 
     return m_session->write<RepairCase>(
         [&](PgConnection& db) -> Result<RepairCase> {
           // Optimistic: read without a lock, write only if the version is still the one read.
-          auto stored = selectCase(db, *normalized);
-          if (!stored) return notFound("case", "no case " + *normalized);
+          auto read = selectAuditedCase(db, *normalized);
+          if (!read) return notFound("case", "no case " + *normalized);
+          const RepairCase* stored = &read->c;
           RepairCase changed = *stored;
           if (auto applied = change(changed); !applied) return tl::unexpected(applied.error());
           if (auto checked = checkChange(*stored, changed); !checked) return tl::unexpected(checked.error());
+          if (auto kept = appendsOrKeeps(*stored, changed); !kept) return tl::unexpected(kept.error());
+          if (changed.events.size() == stored->events.size()) return read->c;  // nothing to write
           changed.version = stored->version + 1;
           if (!updatePgCaseRow(db, changed, stored->version)) return conflict(conflictMessage(db, *normalized));
-          insertPgEvents(db, changed.sequence, changed.events, stored->events.size());
+          // The seals were read with the row; the version check above makes them still the last.
+          sealNewEvents(changed, read->audit);
+          insertPgEvents(db, changed.sequence, changed.events, read->audit.events, stored->events.size());
           addressNewMessages(changed);
           insertPgOutboxMessages(db, changed.sequence, changed.newMessages);
           return changed;
@@ -353,14 +381,30 @@ Result<int> PgCaseStore::schemaVersion() {
 Result<void> PgCaseStore::migrateTo(int version) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot migrate the case database", {}, [&]() -> Result<void> {
-    migratePg(m_session->connection(), embeddedPgMigrations(), version);
+    migratePg(m_session->connection(), embeddedPgMigrations(), version, sealUnsealedPgCases);
     return {};
   });
 }
 
-Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages) {
+Result<CaseAudit> PgCaseStore::loadAudit(const std::string& number) {
+  const auto normalized = lookupNumber(number);
+  if (!normalized) return tl::unexpected(normalized.error());
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the audit trail of case", number, [&]() -> Result<CaseAudit> {
+    auto found = m_session->read([&](PgConnection& db) { return selectAuditedCase(db, *normalized); });
+    if (!found) return notFound("case", "no case " + *normalized);
+    return std::move(found->audit);
+  });
+}
+
+Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages,
+                                              const CaseAudit& audit) {
   if (c.sequence == 0 || c.sequence >= kCaseNumberCapacity || c.number != formatCaseNumber(c.sequence)) {
     return badInput("case", "case " + c.number + " does not match its sequence number " + std::to_string(c.sequence));
+  }
+  if (audit.events.size() != c.events.size()) {
+    return badInput("case", "case " + c.number + " has " + std::to_string(c.events.size()) + " events but " +
+                                std::to_string(audit.events.size()) + " seals");
   }
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot import case", c.number, [&]() -> Result<ImportOutcome> {
@@ -381,7 +425,8 @@ Result<ImportOutcome> PgCaseStore::importCase(const RepairCase& c, const std::ve
           }
           RepairCase imported = c;
           imported.newMessages = messages;
-          insertPgNewCase(db, imported, true);
+          // Salt and seals as they are: the chains verify on the shared store as they did in the file.
+          insertPgNewCase(db, imported, audit, true);
           // The sequence moves past every imported number, so new intakes never take one.
           db.exec("SELECT setval('case_number_seq', $1) FROM case_number_seq WHERE "
                   "$1 > CASE WHEN is_called THEN last_value ELSE 0 END",

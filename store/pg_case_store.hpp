@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "store/case_database.hpp"
 
 namespace kiosk {
@@ -104,7 +105,11 @@ class PgCaseStore final : public CaseDatabase {
   // one transaction, and moves the case-number sequence past it. The same case already there
   // is AlreadyPresent (nothing written); a different case under its number or sequence is a
   // Conflict naming both, and writes nothing.
-  [[nodiscard]] Result<ImportOutcome> importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages);
+  // The case's audit salt and seals (store/audit_chain.hpp) travel with it unchanged.
+  [[nodiscard]] Result<ImportOutcome> importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages,
+                                                 const CaseAudit& audit);
+  // The case's audit salt and the seals of its events, by position (kioskctl migrate).
+  [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
 
  private:
   explicit PgCaseStore(std::unique_ptr<PgSession> session);

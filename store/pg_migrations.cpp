@@ -33,7 +33,8 @@ int pgSchemaVersion(PgConnection& db) {
   return static_cast<int>(row.integer(0, 0));
 }
 
-void migratePg(PgConnection& db, std::span<const MigrationScript> migrations, int target) {
+void migratePg(PgConnection& db, std::span<const MigrationScript> migrations, int target,
+               const std::function<void(PgConnection&)>& atLatest) {
   if (auto checked = checkMigrationSequence(migrations); !checked) {
     throw PgError("XX000", false, db.where() + ": " + checked.error().message);
   }
@@ -56,6 +57,7 @@ void migratePg(PgConnection& db, std::span<const MigrationScript> migrations, in
     }
     if (current == 0) refuseForeignDatabase(db);
     if (current == target) {
+      if (target == latest && atLatest) atLatest(db);
       db.exec("COMMIT");
       return;
     }
@@ -72,6 +74,7 @@ void migratePg(PgConnection& db, std::span<const MigrationScript> migrations, in
       db.exec(migrations[static_cast<std::size_t>(current - 1)].down);
       --current;
     }
+    if (target == latest && atLatest) atLatest(db);
     db.exec("UPDATE kiosk_schema SET version = " + std::to_string(target));
     db.exec("COMMIT");
   } catch (...) {

@@ -187,15 +187,17 @@ std::vector<RepairCase> readCaseRows(SqliteConnection& db, SqliteStatement& stat
   return cases;
 }
 
-void insertCaseRow(SqliteConnection& db, const RepairCase& c) {
+void insertCaseRow(SqliteConnection& db, const RepairCase& c, const std::string& auditSalt) {
   const auto names = caseColumns();
   std::string placeholders;
-  for (std::size_t i = 1; i <= names.size(); ++i) {
+  for (std::size_t i = 1; i <= names.size() + 1; ++i) {
     placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
   }
-  SqliteStatement insert(db, "INSERT INTO repair_case (" + joinedColumns(names) + ") VALUES (" + placeholders + ")");
+  SqliteStatement insert(
+      db, "INSERT INTO repair_case (" + joinedColumns(names) + ", audit_salt) VALUES (" + placeholders + ")");
   ColumnBinder binder(insert);
   visitCaseColumns(binder, c);
+  insert.bind(binder.bound() + 1, std::string_view(auditSalt));
   insert.run();
 }
 
@@ -235,11 +237,12 @@ std::vector<CaseEvent> selectEvents(SqliteConnection& db, std::uint64_t sequence
 }
 
 void insertEvents(SqliteConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events,
-                  std::size_t from) {
+                  const std::vector<EventSeal>& seals, std::size_t from) {
   if (from >= events.size()) return;
+  if (seals.size() < events.size()) throw SqliteError::failure(db.path() + ": an event to store has no seal");
   SqliteStatement insert(db,
-                         "INSERT INTO case_event (case_seq, position, at, staff, kind, detail) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                         "INSERT INTO case_event (case_seq, position, at, staff, kind, detail, detail_commitment, "
+                         "state_digest, chain_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   for (std::size_t i = from; i < events.size(); ++i) {
     const CaseEvent& e = events[i];
     insert.bind(1, static_cast<std::int64_t>(sequence));
@@ -248,9 +251,24 @@ void insertEvents(SqliteConnection& db, std::uint64_t sequence, const std::vecto
     insert.bind(4, std::string_view(e.staff));
     insert.bind(5, std::string_view(e.kind));
     insert.bind(6, std::string_view(e.detail));
+    insert.bind(7, std::string_view(seals[i].detailCommitment));
+    insert.bind(8, std::string_view(seals[i].stateDigest));
+    insert.bind(9, std::string_view(seals[i].chainHash));
     insert.run();
     insert.reset();
   }
+}
+
+CaseAudit selectAudit(SqliteConnection& db, std::uint64_t sequence) {
+  CaseAudit audit;
+  SqliteStatement salt(db, "SELECT audit_salt FROM repair_case WHERE seq = ?1");
+  salt.bind(1, static_cast<std::int64_t>(sequence));
+  if (salt.step()) audit.salt = salt.text(0);
+  SqliteStatement seals(
+      db, "SELECT detail_commitment, state_digest, chain_hash FROM case_event WHERE case_seq = ?1 ORDER BY position");
+  seals.bind(1, static_cast<std::int64_t>(sequence));
+  while (seals.step()) audit.events.push_back(EventSeal{seals.text(0), seals.text(1), seals.text(2)});
+  return audit;
 }
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "workflow/repair_case.hpp"
 
 namespace kiosk {
@@ -20,15 +21,17 @@ class SqliteStatement;
 // Steps `statement` (prepared from selectCasesSql) to the end; cases come without events.
 [[nodiscard]] std::vector<RepairCase> readCaseRows(SqliteConnection& db, SqliteStatement& statement);
 
-// Writes a new row with c.sequence as its key. Throws SqliteError.
-void insertCaseRow(SqliteConnection& db, const RepairCase& c);
+// Writes a new row with c.sequence as its key and its audit salt. Throws SqliteError.
+void insertCaseRow(SqliteConnection& db, const RepairCase& c, const std::string& auditSalt);
 // Overwrites the row of c.sequence if it still holds `expectedVersion`; false when it did not.
 [[nodiscard]] bool updateCaseRow(SqliteConnection& db, const RepairCase& c, std::int64_t expectedVersion);
 
 [[nodiscard]] std::vector<CaseEvent> selectEvents(SqliteConnection& db, std::uint64_t sequence);
-// Appends events[from..] at positions from, from + 1, ...
+// Appends events[from..] at positions from, from + 1, ..., each with its seal (seals[i] for events[i]).
 void insertEvents(SqliteConnection& db, std::uint64_t sequence, const std::vector<CaseEvent>& events,
-                  std::size_t from);
+                  const std::vector<EventSeal>& seals, std::size_t from);
+// The case's salt and its events' seals, by position.
+[[nodiscard]] CaseAudit selectAudit(SqliteConnection& db, std::uint64_t sequence);
 
 
 }  // namespace kiosk

@@ -6,8 +6,10 @@
 #include <new>
 #include <utility>
 
+#include "store/audit_chain.hpp"
 #include "store/case_change_rules.hpp"
 #include "store/customer_codes.hpp"
+#include "store/sqlite_audit.hpp"
 #include "store/sqlite_case_rows.hpp"
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
@@ -140,8 +142,10 @@ Result<RepairCase> SqliteCaseStore::create(RepairCase draft) {
       }
     }
     addressNewMessages(draft);
-    insertCaseRow(*m_db, draft);
-    insertEvents(*m_db, draft.sequence, draft.events, 0);
+    CaseAudit audit{newAuditSalt(), {}};
+    sealNewEvents(draft, audit);
+    insertCaseRow(*m_db, draft, audit.salt);
+    insertEvents(*m_db, draft.sequence, draft.events, audit.events, 0);
     insertOutboxMessages(*m_db, draft.sequence, draft.newMessages);
     transaction.commit();
     ++m_ownCommits;
@@ -176,17 +180,40 @@ Result<RepairCase> SqliteCaseStore::update(const std::string& number, const Chan
     // A refused or failed change returns here; the transaction rolls back having written nothing.
     if (auto applied = change(changed); !applied) return tl::unexpected(applied.error());
     if (auto checked = checkChange(*stored, changed); !checked) return tl::unexpected(checked.error());
+    if (auto unchanged = appendsOrKeeps(*stored, changed); !unchanged) return tl::unexpected(unchanged.error());
+    if (changed.events.size() == stored->events.size()) return std::move(*stored);  // nothing to write
     changed.version = stored->version + 1;
     if (!updateCaseRow(*m_db, changed, stored->version)) {
       // Cannot happen under the write lock; if it does, someone bypassed it.
       return conflict("case " + changed.number + " was changed by someone else; reload and retry");
     }
-    insertEvents(*m_db, changed.sequence, changed.events, stored->events.size());
+    CaseAudit audit = selectAudit(*m_db, changed.sequence);
+    if (audit.events.size() != stored->events.size()) {
+      return storageError("case " + changed.number + ": its events and their seals do not match; run kioskctl audit verify");
+    }
+    sealNewEvents(changed, audit);
+    insertEvents(*m_db, changed.sequence, changed.events, audit.events, stored->events.size());
     addressNewMessages(changed);
     insertOutboxMessages(*m_db, changed.sequence, changed.newMessages);
     transaction.commit();
     ++m_ownCommits;
     return changed;
+  });
+}
+
+Result<CaseAudit> SqliteCaseStore::loadAudit(const std::string& number) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the audit trail of case", number, [&]() -> Result<CaseAudit> {
+    const auto normalized = lookupNumber(number);
+    if (!normalized) return tl::unexpected(normalized.error());
+    auto found = m_db->retryWhileBusy([&]() -> std::optional<CaseAudit> {
+      SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Deferred);
+      const auto c = selectCase(*m_db, *normalized);
+      if (!c) return std::nullopt;
+      return selectAudit(*m_db, c->sequence);
+    });
+    if (!found) return notFound("case", "no case " + *normalized);
+    return std::move(*found);
   });
 }
 
@@ -421,7 +448,7 @@ Result<void> SqliteCaseStore::migrateTo(int version) {
   const std::scoped_lock lock(m_mutex);
   return guarded("cannot migrate the case database", {}, [&]() -> Result<void> {
     const int before = m_db->retryWhileBusy([&] { return sqliteSchemaVersion(*m_db); });
-    migrateSqlite(*m_db, embeddedSqliteMigrations(), version);
+    migrateSqlite(*m_db, embeddedSqliteMigrations(), version, sealUnsealedSqliteCases);
     // Dropping or creating the tables changes what every reader sees.
     if (before != version) ++m_ownCommits;
     return {};

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/audit_chain.hpp"
 #include "store/case_database.hpp"
 
 namespace kiosk {
@@ -70,6 +71,8 @@ class SqliteCaseStore final : public CaseDatabase {
 
   // PrivacyStore (sqlite_privacy_store.cpp): a customer's cases for an export.
   [[nodiscard]] Result<std::vector<RepairCase>> findCustomerCases(const CustomerKey& key) override;
+  // The case's audit salt and the seals of its events, by position (kioskctl migrate).
+  [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
 
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion() override;

@@ -26,7 +26,8 @@ int sqliteSchemaVersion(SqliteConnection& db) {
   return static_cast<int>(db.queryInteger("PRAGMA user_version"));
 }
 
-void migrateSqlite(SqliteConnection& db, std::span<const SqliteMigration> migrations, int target) {
+void migrateSqlite(SqliteConnection& db, std::span<const SqliteMigration> migrations, int target,
+                   const std::function<void(SqliteConnection&)>& atLatest) {
   if (auto checked = checkMigrationSequence(migrations); !checked) {
     throw SqliteError::failure(db.path() + ": " + checked.error().message);
   }
@@ -43,7 +44,13 @@ void migrateSqlite(SqliteConnection& db, std::span<const SqliteMigration> migrat
                                " is newer than this program (knows up to " + std::to_string(latest) +
                                "); upgrade the program");
   }
-  if (current == target) return;
+  if (current == target) {
+    if (target == latest && atLatest) {
+      atLatest(db);
+      transaction.commit();
+    }
+    return;
+  }
   while (current < target) {
     db.exec(migrations[static_cast<std::size_t>(current)].up);
     ++current;
@@ -52,6 +59,7 @@ void migrateSqlite(SqliteConnection& db, std::span<const SqliteMigration> migrat
     db.exec(migrations[static_cast<std::size_t>(current - 1)].down);
     --current;
   }
+  if (target == latest && atLatest) atLatest(db);
   // Pragmas take no parameters; both values are integers we produced.
   db.exec("PRAGMA application_id = " + std::to_string(kSqliteApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(target));

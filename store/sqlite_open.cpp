@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/sqlite_lookup_guard.hpp"
+#include "store/sqlite_audit.hpp"
 #include "store/sqlite_migrations.hpp"
 #include "store/sqlite_text_fold.hpp"
 
@@ -140,7 +141,7 @@ std::unique_ptr<SqliteConnection> openCaseDatabase(const std::string& path, Sqli
   registerTextFunctions(*db);
   registerCustomerCodeFunction(*db);  // before migrating: migration 8 draws codes with it
   if (db->retryWhileBusy([&] { return sqliteSchemaVersion(*db); }) < latest) {
-    migrateSqlite(*db, migrations, latest);  // re-reads the version under the write lock
+    migrateSqlite(*db, migrations, latest, sealUnsealedSqliteCases);  // re-reads the version under the write lock
   }
   return db;
 }

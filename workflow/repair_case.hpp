@@ -119,6 +119,9 @@ struct RepairCase {
   // The staff member who last did a bench step (diagnose, decide, quote, order-parts,
   // receive-parts, repaired, dispatch, ship): whose case it is on the queue. Empty until then.
   std::string technician;
+  // When the privacy purge emptied the case's personal data (its customer, the event details);
+  // unset for every case that still holds them.
+  std::optional<LocalTime> purgedAt;
 
   std::vector<CaseEvent> events;  // may be empty when loaded for a list
 

@@ -252,6 +252,7 @@ TEST_P(CaseStoreContract, ClosedCaseAllowsANewOne) {
   ASSERT_TRUE(store().update(first.number, [](RepairCase& r) -> Result<void> {
     r.status = CaseStatus::Closed;
     r.closedAt = at("2026-11-26T12:00:00");
+    r.events.push_back(CaseEvent{*r.closedAt, "per", "close", "closed"});
     return {};
   }));
   const auto second = store().create(draftCase("C02XK0JHJG5H"));

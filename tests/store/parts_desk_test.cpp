@@ -162,6 +162,7 @@ TEST_F(PartsDeskTest, CasesWhosePartsWereOrderedBeforeTheSupplierWasWiredAreLeft
   // As a case stored before migration 6 reads: awaiting parts, no order for the supplier.
   ASSERT_TRUE(m_store->update(n, [](RepairCase& c) -> Result<void> {
     c.partsOrder = PartsOrder{};
+    c.events.push_back(CaseEvent{c.events.back().at, "per", "note", "order forgotten"});  // every change has an event
     return {};
   }));
   const auto sent = desk().submitOrders(sync);

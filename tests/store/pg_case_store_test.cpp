@@ -362,7 +362,7 @@ TEST_F(PgImportTest, ACaseIsImportedAsItWasThenFoundAlreadyPresent) {
   const RepairCase old = oldCase(5, "IMPORTED1");
   const auto messages = oldMessages(old);
 
-  const auto imported = m_store->importCase(old, messages);
+  const auto imported = m_store->importCase(old, messages, sealedAudit(old));
   ASSERT_TRUE(imported) << imported.error().message;
   EXPECT_EQ(*imported, ImportOutcome::Imported);
   const auto loaded = m_store->load(old.number);
@@ -391,7 +391,7 @@ TEST_F(PgImportTest, ACaseIsImportedAsItWasThenFoundAlreadyPresent) {
     EXPECT_EQ(a.deliveredAtMs, e.deliveredAtMs) << i;
   }
 
-  const auto again = m_store->importCase(old, messages);
+  const auto again = m_store->importCase(old, messages, sealedAudit(old));
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(*again, ImportOutcome::AlreadyPresent);
   EXPECT_EQ(*m_store->count(), 2U);
@@ -402,16 +402,16 @@ TEST_F(PgImportTest, ACaseIsImportedAsItWasThenFoundAlreadyPresent) {
 TEST_F(PgImportTest, ADifferentCaseUnderATakenNumberIsAConflictAndWritesNothing) {
   const RepairCase here = created(*m_store, draftCase("HERE1"));
   const RepairCase old = oldCase(5, "IMPORTED1");
-  ASSERT_TRUE(m_store->importCase(old, oldMessages(old)));
+  ASSERT_TRUE(m_store->importCase(old, oldMessages(old), sealedAudit(old)));
 
   RepairCase otherSerial = oldCase(5, "SOMETHING-ELSE");
-  const auto clash = m_store->importCase(otherSerial, {});
+  const auto clash = m_store->importCase(otherSerial, {}, sealedAudit(otherSerial));
   ASSERT_FALSE(clash);
   EXPECT_EQ(clash.error().kind, ErrorKind::Conflict) << clash.error().message;
   EXPECT_NE(clash.error().message.find(old.number), std::string::npos) << clash.error().message;
 
   RepairCase overHere = oldCase(here.sequence, "IMPORTED2");  // the sequence of a case made here
-  const auto clashHere = m_store->importCase(overHere, oldMessages(overHere));
+  const auto clashHere = m_store->importCase(overHere, oldMessages(overHere), sealedAudit(overHere));
   ASSERT_FALSE(clashHere);
   EXPECT_EQ(clashHere.error().kind, ErrorKind::Conflict) << clashHere.error().message;
 
@@ -427,7 +427,7 @@ TEST_F(PgImportTest, NewCasesAreNumberedPastImportedOnesAndMeetTheOpenCaseRule) 
   RepairCase old = oldCase(40, "IMPORTED1");
   old.status = CaseStatus::InRepair;
   old.closedAt.reset();
-  ASSERT_TRUE(m_store->importCase(old, {}));
+  ASSERT_TRUE(m_store->importCase(old, {}, sealedAudit(old)));
   const RepairCase next = created(*m_store, draftCase("HERE2"));
   EXPECT_EQ(next.sequence, 41U);
   EXPECT_EQ(next.number, formatCaseNumber(41));

@@ -187,8 +187,8 @@ TEST_F(PgLostCommitTest, AnUpdateWhoseCommitNeverReachedTheServerIsWrittenOnce) 
   EXPECT_EQ(loaded->events.size(), 2U);
 }
 
-// A change without an event (here the finding) has only the version to show whether it took.
-// This one's COMMIT never reached the server; meanwhile another station changed the case,
+// A change to the finding whose event and version another station's change could match: this
+// one's COMMIT never reached the server; meanwhile another station changed the case,
 // bringing it to the version this one would have written. Taking that version for this
 // change's would tell the user their finding was saved while the case holds the other one.
 TEST_F(PgLostCommitTest, AnUpdateWithoutAnEventIsNotMistakenForAnotherStationsCommit) {
@@ -198,12 +198,14 @@ TEST_F(PgLostCommitTest, AnUpdateWithoutAnEventIsNotMistakenForAnotherStationsCo
   auto updating = std::async(std::launch::async, [&] {
     return m_store->update(c.number, [](RepairCase& r) -> Result<void> {
       r.finding = "from A";
+      r.events.push_back(CaseEvent{at("2026-11-26T12:00:00"), "per", "diagnose", "finding"});
       return {};
     });
   });
   ASSERT_TRUE(m_proxy->waitForCut(kStuck)) << "the cut did not happen";
   const auto other = m_otherStation->update(c.number, [](RepairCase& r) -> Result<void> {
     r.finding = "from B";
+    r.events.push_back(CaseEvent{at("2026-11-26T12:00:00"), "per", "diagnose", "finding"});
     return {};
   });
   ASSERT_TRUE(other) << other.error().message;
@@ -339,7 +341,7 @@ TEST_F(PgLostCommitTest, AnImportWhoseCommitAnswerWasLostSaysImported) {
   old.number = formatCaseNumber(7);
   old.version = 4;
   m_proxy->cutAt("COMMIT", Cut::AnswerLost);
-  const auto imported = m_store->importCase(old, {});
+  const auto imported = m_store->importCase(old, {}, sealedAudit(old));
   ASSERT_TRUE(imported) << imported.error().message;
   ASSERT_TRUE(m_proxy->waitForCut(0ms)) << "the cut did not happen";
   EXPECT_EQ(*imported, ImportOutcome::Imported);

@@ -153,6 +153,7 @@ TEST_P(QueryContract, TechnicianSurvivesUpdateAndReopen) {
   const std::string number = untaken->front().number;
   const auto updated = store().update(number, [](RepairCase& c) -> Result<void> {
     c.technician = "Åse Ødegård";
+    c.events.push_back(CaseEvent{at("2026-11-26T12:00:00"), "Åse Ødegård", "diagnose", "taken"});
     return {};
   });
   ASSERT_TRUE(updated) << updated.error().message;
@@ -185,6 +186,7 @@ TEST_P(QueryContract, OwnCommitChangesOwnStamp) {
   const std::string number = store().list({})->front().number;
   ASSERT_TRUE(store().update(number, [](RepairCase& c) -> Result<void> {
     c.finding = "fan";
+    c.events.push_back(CaseEvent{at("2026-11-26T12:00:00"), "per", "diagnose", "fan"});
     return {};
   }));
   EXPECT_NE(*store().changeStamp(), *afterCreate);
@@ -211,6 +213,7 @@ TEST_P(QueryContract, AnotherConnectionsCommitChangesTheStamp) {
   const auto theirsBefore = other->changeStamp();
   ASSERT_TRUE(store().update(number, [](RepairCase& c) -> Result<void> {
     c.finding = "keyboard";
+    c.events.push_back(CaseEvent{at("2026-11-26T12:00:00"), "per", "diagnose", "keyboard"});
     return {};
   }));
   ASSERT_TRUE(theirsBefore);

@@ -130,6 +130,7 @@ void expectSameCase(const RepairCase& e, const RepairCase& a) {
   EXPECT_EQ(e.acceptedBy, a.acceptedBy);
   EXPECT_EQ(e.acceptanceSignature, a.acceptanceSignature);
   EXPECT_EQ(e.technician, a.technician);
+  EXPECT_EQ(e.purgedAt, a.purgedAt);
   EXPECT_EQ(e.deviationNoticedAt, a.deviationNoticedAt);
   EXPECT_EQ(e.demo, a.demo);
   EXPECT_EQ(e.partsOrder.reference, a.partsOrder.reference);
@@ -162,6 +163,12 @@ void TempDirTest::SetUp() {
 void TempDirTest::TearDown() {
   std::error_code ignored;
   std::filesystem::remove_all(m_dir, ignored);
+}
+
+CaseAudit sealedAudit(const RepairCase& c) {
+  CaseAudit audit{newAuditSalt(), {}};
+  sealNewEvents(c, audit);
+  return audit;
 }
 
 }  // namespace kiosk::test

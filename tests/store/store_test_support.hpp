@@ -9,6 +9,7 @@
 
 #include "store/sqlite_case_store.hpp"
 #include "workflow/case_service.hpp"
+#include "store/audit_chain.hpp"
 #include "workflow/repair_case.hpp"
 
 namespace kiosk::test {
@@ -22,6 +23,9 @@ namespace kiosk::test {
 [[nodiscard]] RepairCase draftCase(const std::string& serial, const std::string& customer = "Kari Nordmann");
 
 void expectSameCase(const RepairCase& expected, const RepairCase& actual);
+// A fresh salt and seals for every event of `c` as it is: what a store that wrote it would hold
+// (PgCaseStore::importCase takes them from the source store).
+[[nodiscard]] CaseAudit sealedAudit(const RepairCase& c);
 
 [[nodiscard]] std::string readBytes(const std::filesystem::path& file);
 
