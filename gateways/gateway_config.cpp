@@ -11,13 +11,15 @@
 #include <toml++/toml.h>
 
 #include "gateways/mime_message.hpp"
+#include "workflow/privacy.hpp"
 
 namespace kiosk {
 namespace {
 
-constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup", "staff"};
+constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup", "staff",
+                                          "privacy"};
 constexpr std::string_view kKnownSections =
-    "[sms], [email], [parts], [carrier], [outbox], [customer_lookup], [staff]";
+    "[sms], [email], [parts], [carrier], [outbox], [customer_lookup], [staff], [privacy]";
 
 std::string_view typeName(toml::node_type type) {
   switch (type) {
@@ -207,6 +209,15 @@ Result<PinLockPolicy> readStaff(const toml::table& table, const std::string& sou
   return policy;
 }
 
+Result<std::optional<int>> readPrivacy(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "privacy", source, {"retain_closed_days"});
+  // A hundred years at most: longer is no retention period, and a typo is better caught here.
+  const auto days = reader.positive("retain_closed_days", "days", kMaxRetainClosedDays);
+  if (reader.error()) return tl::unexpected(*reader.error());
+  if (!days) return std::optional<int>{};
+  return std::optional<int>{static_cast<int>(*days)};
+}
+
 // Checks the top level (only known sections, each a table) and reads each section.
 Result<GatewayConfig> readDocument(const toml::table& document, const std::string& source) {
   for (auto&& [key, node] : document) {
@@ -245,6 +256,9 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   auto staff = readStaff(section("staff"), source);
   if (!staff) return tl::unexpected(staff.error());
   config.staff = *staff;
+  auto privacy = readPrivacy(section("privacy"), source);
+  if (!privacy) return tl::unexpected(privacy.error());
+  config.retainClosedDays = *privacy;
   config.sms = std::move(*sms);
   config.email = std::move(*email);
   config.parts = std::move(*parts);

@@ -45,6 +45,10 @@ struct GatewayConfig {
   // [staff] max_wrong_pins lock_minutes: how many wrong PINs in a row lock a staff account
   // (kioskctl staff check, the kiosk's sign-in), and for how long.
   PinLockPolicy staff;
+  // [privacy] retain_closed_days: how long a closed case keeps its customer's personal data; the
+  // kiosk's station duties purge cases closed longer ago once a day (kioskctl privacy purge
+  // --retention does the same by hand). Unset: nothing is purged on its own.
+  std::optional<int> retainClosedDays;
 
   // A missing or unreadable file is a BadInput naming it.
   [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "workflow/privacy_store.hpp"
 #include "workflow/repair_case.hpp"
 
 namespace kiosk {
@@ -40,8 +41,7 @@ inline constexpr std::array<std::string_view, 8> kPersonalColumns = {
 
 // The personal commitment of a purged case (it has no salt left to key one with).
 inline constexpr std::string_view kPurgedCommitment = "purged";
-// The kind of the last event of a purged case.
-inline constexpr std::string_view kPurgedEventKind = "purged";
+// The kind of the last event of a purged case: kPurgedEventKind (workflow/privacy_store.hpp).
 
 // 32 random bytes as 64 hex digits. Throws std::runtime_error without secure randomness.
 [[nodiscard]] std::string newAuditSalt();

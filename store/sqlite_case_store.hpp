@@ -69,8 +69,12 @@ class SqliteCaseStore final : public CaseDatabase {
                                                                   std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
 
-  // PrivacyStore (sqlite_privacy_store.cpp): a customer's cases for an export.
+  // PrivacyStore (sqlite_privacy_store.cpp): a customer's cases, and the purge of closed cases' personal data.
   [[nodiscard]] Result<std::vector<RepairCase>> findCustomerCases(const CustomerKey& key) override;
+  [[nodiscard]] Result<std::vector<std::string>> purgeableCases(Date closedBefore, std::size_t limit) override;
+  [[nodiscard]] Result<PurgeCounts> purgeCases(const std::vector<std::string>& numbers, Date closedBefore,
+                                               const CaseEvent& purged) override;
+  [[nodiscard]] Result<void> reclaimErasedSpace() override;
   // The case's audit salt and the seals of its events, by position (kioskctl migrate).
   [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
 

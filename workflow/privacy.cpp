@@ -6,6 +6,20 @@
 
 namespace kiosk {
 
+void erasePersonalData(RepairCase& c) {
+  c.customer = Customer{};
+  c.intake.ecase.clear();
+  c.intake.passcode.clear();
+  c.acceptedBy.clear();
+  c.acceptanceSignature.clear();
+}
+
+bool holdsNoPersonalData(const RepairCase& c) {
+  return c.customer.name.empty() && c.customer.mobile.empty() && c.customer.email.empty() &&
+         c.customer.address.empty() && c.intake.ecase.empty() && c.intake.passcode.empty() && c.acceptedBy.empty() &&
+         c.acceptanceSignature.empty();
+}
+
 Result<CustomerKey> parseCustomerKey(std::string_view text) {
   // The messages of normalizePhone/normalizeEmail quote the input; this one names only the field,
   // so a mistyped number or address never reaches a terminal log.
@@ -21,6 +35,8 @@ Result<CustomerKey> parseCustomerKey(std::string_view text) {
   }
   return CustomerKey{std::move(*mobile), {}};
 }
+
+Date retentionCutoff(Date today, int retainClosedDays) { return addDays(today, -retainClosedDays); }
 
 Result<CustomerExport> PrivacyService::exportCustomer(std::string_view text) {
   auto key = parseCustomerKey(text);
@@ -38,6 +54,50 @@ Result<CustomerExport> PrivacyService::exportCustomer(std::string_view text) {
   std::stable_sort(out.messages.begin(), out.messages.end(),
                    [](const OutboxMessage& a, const OutboxMessage& b) { return a.id < b.id; });
   return out;
+}
+
+Result<PurgeReport> PrivacyService::purge(const PurgeRequest& request) {
+  PurgeReport report{request.closedBefore, request.dryRun, {}};
+  if (request.dryRun) {
+    auto numbers = m_privacy.purgeableCases(request.closedBefore, 0);
+    if (!numbers) return tl::unexpected(numbers.error());
+    report.counts.cases = std::move(*numbers);
+    return report;
+  }
+  const CaseEvent purged{request.actor.at, request.actor.staff, std::string(kPurgedEventKind), {}};
+  const std::size_t batch = std::max<std::size_t>(request.batchSize, 1);
+  std::vector<std::string> previous;
+  for (;;) {
+    auto numbers = m_privacy.purgeableCases(request.closedBefore, batch);
+    if (!numbers) return tl::unexpected(numbers.error());
+    if (numbers->empty()) break;
+    // The same batch twice: the store lists cases it then will not purge; stop rather than spin.
+    if (*numbers == previous) return storageError("the purge made no progress on cases " + numbers->front() + "...");
+    previous = *numbers;
+    auto counts = m_privacy.purgeCases(*numbers, request.closedBefore, purged);
+    if (!counts) return tl::unexpected(counts.error());
+    // Another station purged this batch meanwhile: the next query no longer lists those cases.
+    report.counts.cases.insert(report.counts.cases.end(), counts->cases.begin(), counts->cases.end());
+    report.counts.events += counts->events;
+    report.counts.messages += counts->messages;
+    report.counts.lookupAttempts += counts->lookupAttempts;
+  }
+  if (!report.counts.cases.empty()) {
+    if (auto reclaimed = m_privacy.reclaimErasedSpace(); !reclaimed) return tl::unexpected(reclaimed.error());
+  }
+  return report;
+}
+
+std::optional<Result<PurgeReport>> RetentionDuty::runIfDue(const Actor& actor) {
+  const Date today = dateOf(actor.at);
+  if (m_lastRun == today) return std::nullopt;
+  PurgeRequest request;
+  request.closedBefore = retentionCutoff(today, m_days);
+  request.actor = actor;
+  auto report = m_privacy.purge(request);
+  // A failed run is tried again at the next duty round, not tomorrow.
+  if (report) m_lastRun = today;
+  return report;
 }
 
 }  // namespace kiosk

@@ -2,13 +2,22 @@
 
 namespace kiosk {
 
-StationDutiesReport runStationDuties(CaseService& service, PartsDesk* parts, const Actor& actor,
-                                     std::size_t deviationLimit) {
+StationDutiesReport runStationDuties(CaseService& service, PartsDesk* parts, RetentionDuty* retention,
+                                     const Actor& actor, std::size_t deviationLimit) {
   StationDutiesReport report;
   if (auto noticed = service.noticeDeviations(actor, deviationLimit)) {
     report.deviationsNoticed = std::move(*noticed);
   } else {
     report.errors.push_back(noticed.error());
+  }
+  if (retention != nullptr) {
+    if (auto ran = retention->runIfDue(actor)) {
+      if (*ran) {
+        report.purged = std::move(**ran);
+      } else {
+        report.errors.push_back(ran->error());
+      }
+    }
   }
   if (parts == nullptr) return report;
   // Arrivals first: an order sent in this run is not asked about in the same breath.

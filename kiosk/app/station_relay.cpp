@@ -36,6 +36,10 @@ Result<std::unique_ptr<StationRelay>> StationRelay::start(const StoreLocation& l
   // Made here, on the starting thread: the gateways initialise libcurl, which is not thread-safe.
   relay->m_notifier = std::make_unique<CustomerNotifier>(gateways);
   if (gateways.parts) relay->m_parts = std::make_unique<Parts>(*gateways.parts, *relay->m_store);
+  relay->m_privacy = std::make_unique<PrivacyService>(*relay->m_store, *relay->m_store);
+  if (gateways.retainClosedDays) {
+    relay->m_retention = std::make_unique<RetentionDuty>(*relay->m_privacy, *gateways.retainClosedDays);
+  }
   relay->m_clock = &clock;
   relay->m_station = std::move(station);
   // The first sweep a minute after start, not during it: start-up and the first frames stay
@@ -77,8 +81,8 @@ void StationRelay::afterPass(const Result<RelayPass>& pass) {
   const std::int64_t now = systemUtcMs();
   if (now - m_lastDutiesMs < kDutiesEveryMs) return;
   m_lastDutiesMs = now;
-  const auto report =
-      runStationDuties(*m_service, m_parts ? &m_parts->desk : nullptr, Actor{m_station, m_clock->now()});
+  const auto report = runStationDuties(*m_service, m_parts ? &m_parts->desk : nullptr, m_retention.get(),
+                                       Actor{m_station, m_clock->now()});
   if (!report.errors.empty()) {
     const std::scoped_lock lock(m_statusMutex);
     m_status.lastProblem = report.errors.back().message;

@@ -17,6 +17,7 @@
 #include "workflow/clock.hpp"
 #include "workflow/outbox_relay.hpp"
 #include "workflow/outbox.hpp"
+#include "workflow/privacy.hpp"
 #include "workflow/vendor_profile.hpp"
 
 namespace kiosk {
@@ -53,6 +54,8 @@ class StationRelay {
   std::unique_ptr<CaseService> m_service;
   std::unique_ptr<Notifier> m_notifier;
   std::unique_ptr<Parts> m_parts;  // null without a parts supplier
+  std::unique_ptr<PrivacyService> m_privacy;
+  std::unique_ptr<RetentionDuty> m_retention;  // null without [privacy] retain_closed_days
   std::unique_ptr<OutboxRelay> m_relay;
   const Clock* m_clock = nullptr;
   std::string m_station;

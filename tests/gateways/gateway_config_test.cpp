@@ -48,6 +48,18 @@ TEST(GatewayConfig, ReadsTheStaffPinLock) {
   EXPECT_EQ(errorOf("[staff]\nidle = 3\n").field, "staff.idle");
 }
 
+TEST(GatewayConfig, ReadsTheRetentionPeriodOfClosedCases) {
+  EXPECT_FALSE(GatewayConfig::parse("", "gw.toml")->retainClosedDays) << "unset: nothing is purged on its own";
+  auto config = GatewayConfig::parse("[privacy]\nretain_closed_days = 1095\n", "gw.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->retainClosedDays, 1095);
+  EXPECT_EQ(errorOf("[privacy]\nretain_closed_days = 0\n").field, "privacy.retain_closed_days");
+  EXPECT_EQ(errorOf("[privacy]\nretain_closed_days = -5\n").field, "privacy.retain_closed_days");
+  EXPECT_EQ(errorOf("[privacy]\nretain_closed_days = 36501\n").field, "privacy.retain_closed_days");
+  EXPECT_EQ(errorOf("[privacy]\nretain_closed_days = \"3 years\"\n").field, "privacy.retain_closed_days");
+  EXPECT_EQ(errorOf("[privacy]\nretain_days = 30\n").field, "privacy.retain_days");
+}
+
 TEST(GatewayConfig, ReadsTheCustomerLookupLock) {
   auto config = GatewayConfig::parse("[customer_lookup]\nmax_wrong_codes = 5\nlock_minutes = 60\n", "gw.toml");
   ASSERT_TRUE(config) << config.error().message;
