@@ -131,8 +131,9 @@ Result<void> SqliteCaseStore::reclaimErasedSpace() {
       SqliteStatement pragma(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
       if (!pragma.step()) throw SqliteError::failure(m_db->path() + ": no answer from wal_checkpoint");
       if (pragma.integer(0) != 0) {
-        throw SqliteError::failure(m_db->path() + ": another connection kept the WAL busy; the purged data may "
-                                                  "still be in it until the next purge or checkpoint");
+        throw SqliteError::failure(m_db->path() +
+                                   ": another connection kept the WAL busy; the purge is done, but its old pages "
+                                   "may stay in the WAL until SQLite reuses it or the next purge");
       }
     };
     m_db->retryWhileBusy(checkpoint);
