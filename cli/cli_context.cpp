@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
+#include "cli/pin_input.hpp"
 #include "crypto/sodium_pin_hasher.hpp"
 #include "store/open_store.hpp"
 #include "workflow/translations.hpp"
@@ -87,8 +89,11 @@ struct Context::Opened {
   std::unique_ptr<StaffService> staff;
 };
 
+Context::Context(std::istream& i, std::ostream& o, std::ostream& e, const Clock& clock)
+    : in(i), out(o), err(e), m_clock(clock), m_opened(std::make_unique<Opened>()) {}
+
 Context::Context(std::ostream& o, std::ostream& e, const Clock& clock)
-    : out(o), err(e), m_clock(clock), m_opened(std::make_unique<Opened>()) {}
+    : m_noInput(std::make_unique<std::istringstream>()), in(*m_noInput), out(o), err(e), m_clock(clock), m_opened(std::make_unique<Opened>()) {}
 
 Context::~Context() = default;
 
@@ -259,6 +264,10 @@ Result<Actor> Context::actor() {
     staff = std::move(*attributed);
   }
   return Actor{staff, *at};
+}
+
+Result<std::string> Context::pinOption(const std::string& value, std::string_view field) {
+  return readPinOption(value, in, err, field);
 }
 
 int Context::fail(const Error& error) const {

@@ -32,13 +32,20 @@ struct GlobalOptions {
 };
 
 class Context {
+  // First, as `in` of the constructor without one refers to it.
+  std::unique_ptr<std::istream> m_noInput;
+
  public:
+  // `in`: standard input, read only for an option given "-" (`--pin -`, cli/pin_input.hpp).
+  Context(std::istream& in, std::ostream& out, std::ostream& err, const Clock& clock);
+  // With an empty standard input: an option given "-" finds no line.
   Context(std::ostream& out, std::ostream& err, const Clock& clock);
   ~Context();
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
 
   GlobalOptions options;
+  std::istream& in;
   std::ostream& out;
   std::ostream& err;
 
@@ -69,6 +76,9 @@ class Context {
   // --assets, else KIOSK_ASSETS, else the build's assets folder.
   [[nodiscard]] std::filesystem::path assetsDir() const;
 
+  // A PIN option's value: itself, or for "-" a line of standard input (readPinOption).
+  [[nodiscard]] Result<std::string> pinOption(const std::string& value, std::string_view field = "pin");
+
   // Prints the error naming its field and returns the exit code for its kind.
   int fail(const Error& error) const;
 
@@ -89,7 +99,10 @@ class Context {
 // the server), a password=... parameter password=***.
 [[nodiscard]] std::string redactedUrl(const std::string& url);
 
-// Runs kioskctl with these arguments; the whole program, testable in-process.
+// Runs kioskctl with these arguments; the whole program, testable in-process. `in` is its
+// standard input (`--pin -`); without it, an empty one.
+int runKioskctl(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+                const Clock& clock);
 int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock);
 
 }  // namespace kiosk::cli

@@ -1,4 +1,5 @@
 #include <ostream>
+#include <sstream>
 
 #include "cli/cli_context.hpp"
 #include "cli/commands.hpp"
@@ -6,7 +7,13 @@
 namespace kiosk::cli {
 
 int runKioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock) {
-  Context ctx(out, err, clock);
+  std::istringstream nothing;
+  return runKioskctl(argc, argv, nothing, out, err, clock);
+}
+
+int runKioskctl(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+                const Clock& clock) {
+  Context ctx(in, out, err, clock);
   Action action;
   CLI::App app{"kioskctl: the repair workflow from the command line", "kioskctl"};
   app.require_subcommand(1);

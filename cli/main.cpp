@@ -5,5 +5,5 @@
 
 int main(int argc, char** argv) {
   const kiosk::OsloSystemClock clock;
-  return kiosk::cli::runKioskctl(argc, argv, std::cout, std::cerr, clock);
+  return kiosk::cli::runKioskctl(argc, argv, std::cin, std::cout, std::cerr, clock);
 }

@@ -133,4 +133,16 @@ Result<std::optional<StaffMember>> PgCaseStore::clearPinFailures(const std::stri
   });
 }
 
+Result<std::optional<StaffMember>> PgCaseStore::setStaffPinHash(const std::string& name, const std::string& pinHash) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot change the PIN of staff member", name, [&]() -> Result<std::optional<StaffMember>> {
+    return m_session->write<std::optional<StaffMember>>([&](PgConnection& db) -> Result<std::optional<StaffMember>> {
+      return firstMember(db.exec(
+          "UPDATE staff SET pin_hash = $2, failed_pins = 0, locked_until_ms = NULL WHERE name_key = $1 "
+          "RETURNING name, role, disabled, failed_pins, locked_until_ms",
+          PgParams().text(staffNameKey(name)).text(pinHash)));
+    });
+  });
+}
+
 }  // namespace kiosk

@@ -68,6 +68,8 @@ class SqliteCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<std::optional<PinAttempt>> beginPinAttempt(const std::string& name, const PinLockPolicy& policy,
                                                                   std::int64_t nowMs) override;
   [[nodiscard]] Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) override;
+  [[nodiscard]] Result<std::optional<StaffMember>> setStaffPinHash(const std::string& name,
+                                                                   const std::string& pinHash) override;
 
   // PrivacyStore (sqlite_privacy_store.cpp): a customer's cases, and the purge of closed cases' personal data.
   [[nodiscard]] Result<std::vector<RepairCase>> findCustomerCases(const CustomerKey& key) override;

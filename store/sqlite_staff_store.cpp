@@ -162,4 +162,21 @@ Result<std::optional<StaffMember>> SqliteCaseStore::clearPinFailures(const std::
   });
 }
 
+Result<std::optional<StaffMember>> SqliteCaseStore::setStaffPinHash(const std::string& name,
+                                                                   const std::string& pinHash) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot change the PIN of staff member", name, [&]() -> Result<std::optional<StaffMember>> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    SqliteStatement update(*m_db,
+                           "UPDATE staff SET pin_hash = ?2, failed_pins = 0, locked_until_ms = NULL "
+                           "WHERE name_key = ?1 RETURNING name, role, disabled, failed_pins, locked_until_ms");
+    update.bind(1, std::string_view(staffNameKey(name)));
+    update.bind(2, std::string_view(pinHash));
+    auto changed = returnedMember(update);
+    transaction.commit();
+    if (changed) ++m_ownCommits;
+    return changed;
+  });
+}
+
 }  // namespace kiosk

@@ -110,6 +110,35 @@ Result<SignInAnswer> StaffService::signIn(std::string_view nameText, std::string
   return answer;
 }
 
+Result<SignInAnswer> StaffService::changePin(std::string_view nameText, std::string_view newPin, std::string_view by,
+                                             std::string_view byPin, std::int64_t nowMs) {
+  const auto name = normalizeStaffName(nameText, "name");
+  if (!name) return tl::unexpected(name.error());
+  if (auto format = checkPinFormat(newPin, "new-pin"); !format) return tl::unexpected(format.error());
+  const auto target = m_store.findStaff(*name);
+  if (!target) return tl::unexpected(target.error());
+  if (!*target) return tl::unexpected(noSuchStaff(*name, "name"));
+
+  auto proof = signIn(by, byPin, nowMs);
+  if (!proof || proof->verdict != SignInVerdict::Ok) return proof;
+  const StaffMember& signedIn = *proof->member;
+  // Both names as stored: one account, one spelling.
+  const bool self = signedIn.name == (*target)->name;
+  if (!self && signedIn.role != StaffRole::Admin) {
+    return refused("'" + signedIn.name + "' is " + std::string(roleName(signedIn.role)) +
+                   " staff; only the member themself or an admin changes a PIN");
+  }
+  auto hash = m_hasher.hashPin(newPin);
+  if (!hash) return tl::unexpected(hash.error());
+  const auto changed = m_store.setStaffPinHash((*target)->name, *hash);
+  if (!changed) return tl::unexpected(changed.error());
+  if (!*changed) return tl::unexpected(noSuchStaff(*name, "name"));  // removed meanwhile
+  SignInAnswer answer;
+  answer.verdict = SignInVerdict::Ok;
+  answer.member = **changed;
+  return answer;
+}
+
 Result<std::string> StaffService::attributedName(std::string_view nameText, std::string_view field) {
   const auto staff = m_store.listStaff();
   if (!staff) return tl::unexpected(staff.error());

@@ -53,6 +53,14 @@ class StaffService {
   // judged, and answered Locked when it is wrong.
   [[nodiscard]] Result<SignInAnswer> signIn(std::string_view name, std::string_view pin, std::int64_t nowMs);
 
+  // A new PIN for `name`, proved by a sign-in of `by` with `byPin` (counted and locked like any
+  // sign-in): `by` is `name` itself (its current PIN), or an admin's account. The answer is the
+  // sign-in's: anything but Ok changed nothing. BadInput on "new-pin" (not 6+ digits; checked
+  // before anything is counted) and on "name" (no such account); Refused when `by` signed in
+  // right but is neither `name` nor an admin. A new PIN starts the count of wrong PINs again.
+  [[nodiscard]] Result<SignInAnswer> changePin(std::string_view name, std::string_view newPin, std::string_view by,
+                                               std::string_view byPin, std::int64_t nowMs);
+
   // Who `--staff NAME` attributes events to: with no account at all (a fresh install) the name as
   // given; otherwise an enabled account's name as stored, and a BadInput on `field` for an
   // unknown or disabled one.

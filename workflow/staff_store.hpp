@@ -59,6 +59,11 @@ class StaffStore {
   // A right PIN, or an admin's unlock: the count starts again from zero and any lock ends. The
   // account as it now is; nullopt when there is none by that name.
   [[nodiscard]] virtual Result<std::optional<StaffMember>> clearPinFailures(const std::string& name) = 0;
+  // A new PIN (its hash) for `name`, in one statement that also starts the count of wrong PINs
+  // again and ends any lock: whoever set it proved they may (workflow/staff_service.hpp). The
+  // account as it now is; nullopt (nothing written) when there is none by that name.
+  [[nodiscard]] virtual Result<std::optional<StaffMember>> setStaffPinHash(const std::string& name,
+                                                                           const std::string& pinHash) = 0;
 };
 
 }  // namespace kiosk

@@ -40,14 +40,18 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
-  CliRun run(std::vector<std::string> args) {
+  CliRun run(std::vector<std::string> args) { return runWithInput(std::move(args), ""); }
+
+  // The same, with `input` as kioskctl's standard input (--pin -).
+  CliRun runWithInput(std::vector<std::string> args, const std::string& input) {
     std::vector<std::string> full = {"kioskctl", storeOption(), storeValue(), "--assets", assets};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : full) argv.push_back(a.c_str());
+    std::istringstream in(input);
     std::ostringstream out, err;
     CliRun r;
-    r.code = cli::runKioskctl(static_cast<int>(argv.size()), argv.data(), out, err, clock);
+    r.code = cli::runKioskctl(static_cast<int>(argv.size()), argv.data(), in, out, err, clock);
     r.out = out.str();
     r.err = err.str();
     return r;

@@ -243,5 +243,97 @@ TEST_F(StaffCommandTest, TheRawDatabaseFilesHoldNoPin) {
 }
 #endif
 
+TEST_F(StaffCommandTest, PinDashReadsThePinFromStandardInputOnAddAndCheck) {
+  const CliRun added = runWithInput({"staff", "add", "--name", "Kari", "--role", "technician", "--pin", "-"},
+                                    std::string(kKariPin) + "\n");
+  ASSERT_EQ(added.code, 0) << added.err;
+  expectNoSecrets(added);
+  const CliRun ok = runWithInput({"staff", "check", "--name", "Kari", "--pin", "-", "--json"},
+                                 std::string(kKariPin) + "\r\n");
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_EQ(ok.json()["result"], "ok");
+  const CliRun wrong = runWithInput({"staff", "check", "--name", "Kari", "--pin", "-", "--json"},
+                                    std::string(kWrongPin) + "\n");
+  EXPECT_EQ(wrong.code, 1);
+  EXPECT_EQ(wrong.json()["result"], "wrong");
+  expectNoSecrets(wrong);
+  // Nothing on standard input: bad input naming --pin, nothing counted.
+  const CliRun empty = runWithInput({"staff", "check", "--name", "Kari", "--pin", "-"}, "");
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_NE(empty.err.find("--pin"), std::string::npos) << empty.err;
+  EXPECT_NE(empty.err.find("standard input"), std::string::npos) << empty.err;
+  const CliRun listed = run({"staff", "list", "--json"});
+  EXPECT_EQ(listed.json()[0]["wrong_pins"], 1) << "only the wrong PIN was counted";
+  // A PIN "-" never becomes the PIN "-": an added account with nothing on standard input is refused.
+  const CliRun noPin = runWithInput({"staff", "add", "--name", "Per", "--role", "counter", "--pin", "-"}, "");
+  EXPECT_EQ(noPin.code, 2);
+  EXPECT_EQ(run({"staff", "list", "--json"}).json().size(), 1U);
+}
+
+TEST_F(StaffCommandTest, AMemberChangesTheirOwnPin) {
+  addKariAndAnne();
+  const CliRun changed = run({"staff", "pin", "Kari", "--pin", kKariPin, "--new-pin", "55667788"});
+  ASSERT_EQ(changed.code, 0) << changed.err;
+  EXPECT_EQ(changed.out, "PIN changed for Kari\n");
+  expectNoSecrets(changed);
+  EXPECT_EQ(changed.out.find("55667788"), std::string::npos);
+  EXPECT_EQ(check("Kari", kKariPin).json()["result"], "wrong");
+  EXPECT_EQ(check("Kari", "55667788").json()["result"], "ok");
+}
+
+TEST_F(StaffCommandTest, PinChangeReadsBothPinsFromStandardInputInOrder) {
+  addKariAndAnne();
+  const CliRun changed = runWithInput({"staff", "pin", "--name", "kari", "--pin", "-", "--new-pin", "-", "--json"},
+                                      std::string(kKariPin) + "\n55667788\n");
+  ASSERT_EQ(changed.code, 0) << changed.err;
+  EXPECT_EQ(changed.json()["result"], "changed");
+  EXPECT_EQ(changed.json()["name"], "Kari");
+  EXPECT_EQ(check("Kari", "55667788").json()["result"], "ok");
+  // Only one line for two PINs: bad input naming --new-pin; the PIN stays as it was.
+  const CliRun oneLine = runWithInput({"staff", "pin", "Kari", "--pin", "-", "--new-pin", "-"}, "55667788\n");
+  EXPECT_EQ(oneLine.code, 2);
+  EXPECT_NE(oneLine.err.find("--new-pin"), std::string::npos) << oneLine.err;
+  EXPECT_EQ(check("Kari", "55667788").json()["result"], "ok");
+}
+
+TEST_F(StaffCommandTest, AWrongCurrentPinChangesNothingAndCountsTowardTheLock) {
+  addKariAndAnne();
+  const CliRun wrong = run({"staff", "pin", "Kari", "--pin", kWrongPin, "--new-pin", "55667788"});
+  EXPECT_EQ(wrong.code, 1);
+  EXPECT_NE(wrong.err.find("wrong PIN"), std::string::npos) << wrong.err;
+  EXPECT_NE(wrong.err.find("not changed"), std::string::npos) << wrong.err;
+  expectNoSecrets(wrong);
+  EXPECT_EQ(run({"staff", "list", "--json"}).json()[1]["wrong_pins"], 1);
+  EXPECT_EQ(check("Kari", kKariPin).json()["result"], "ok");
+  const CliRun badNew = run({"staff", "pin", "Kari", "--pin", kKariPin, "--new-pin", "12ab"});
+  EXPECT_EQ(badNew.code, 2);
+  EXPECT_NE(badNew.err.find("--new-pin"), std::string::npos) << badNew.err;
+  EXPECT_EQ(badNew.err.find("12ab"), std::string::npos) << badNew.err;
+  const CliRun unknown = run({"staff", "pin", "Nobody", "--pin", kKariPin, "--new-pin", "55667788"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("--name"), std::string::npos) << unknown.err;
+}
+
+TEST_F(StaffCommandTest, AnAdminSetsAnotherMembersPinWithTheAdminsOwnPin) {
+  addKariAndAnne();
+  const CliRun counter = run({"staff", "add", "--name", "Per", "--role", "counter", "--pin", "44556677"});
+  ASSERT_EQ(counter.code, 0) << counter.err;
+  // A counter member cannot set Kari's PIN, even with the right PIN of their own.
+  const CliRun notAdmin =
+      run({"staff", "pin", "Kari", "--staff", "Per", "--pin", "44556677", "--new-pin", "55667788"});
+  EXPECT_EQ(notAdmin.code, 1);
+  EXPECT_NE(notAdmin.err.find("admin"), std::string::npos) << notAdmin.err;
+  // The admin's wrong PIN is the admin's wrong PIN.
+  const CliRun wrongAdmin =
+      run({"staff", "pin", "Kari", "--staff", "Anne", "--pin", kKariPin, "--new-pin", "55667788"});
+  EXPECT_EQ(wrongAdmin.code, 1);
+  EXPECT_NE(wrongAdmin.err.find("Anne"), std::string::npos) << wrongAdmin.err;
+  EXPECT_EQ(check("Kari", kKariPin).json()["result"], "ok");
+  const CliRun byAdmin = run({"staff", "pin", "Kari", "--staff", "Anne", "--pin", kAnnePin, "--new-pin", "55667788"});
+  ASSERT_EQ(byAdmin.code, 0) << byAdmin.err;
+  expectNoSecrets(byAdmin);
+  EXPECT_EQ(check("Kari", "55667788").json()["result"], "ok");
+}
+
 }  // namespace
 }  // namespace kiosk::test

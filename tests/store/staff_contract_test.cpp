@@ -181,6 +181,38 @@ TEST_P(StaffStoreContract, ClearingForgetsTheWrongPinsAndEndsTheLock) {
   EXPECT_FALSE(*unknown);
 }
 
+TEST_P(StaffStoreContract, ANewPinHashReplacesTheOldStartsTheCountAgainAndEndsTheLock) {
+  add("Kari", StaffRole::Technician, "hash-old");
+  add("Per", StaffRole::Counter, "hash-per");
+  const PinLockPolicy policy{2, 15 * kMinute};
+  (void)attempt("Kari", kNow, policy);
+  (void)attempt("Kari", kNow, policy);
+  ASSERT_FALSE(attempt("Kari", kNow, policy).allowed);
+  ASSERT_TRUE(store().setStaffDisabled("Kari", true));
+  const auto changed = store().setStaffPinHash("KARI", "hash-new");
+  ASSERT_TRUE(changed) << changed.error().message;
+  ASSERT_TRUE(*changed);
+  EXPECT_EQ((*changed)->name, "Kari");
+  EXPECT_EQ((*changed)->failedPins, 0);
+  EXPECT_FALSE((*changed)->lockedUntilMs);
+  EXPECT_TRUE((*changed)->disabled) << "a new PIN does not enable an account";
+  ASSERT_TRUE(store().setStaffDisabled("Kari", false));
+  const PinAttempt next = attempt("Kari", kNow, policy);
+  EXPECT_TRUE(next.allowed);
+  EXPECT_EQ(next.pinHash, "hash-new");
+  EXPECT_EQ(attempt("Per", kNow, policy).pinHash, "hash-per") << "only Kari's hash changed";
+  // Seen by another connection.
+  auto other = openAnother();
+  ASSERT_TRUE(other);
+  EXPECT_EQ((*other->beginPinAttempt("kari", policy, kNow))->pinHash, "hash-new");
+  const auto unknown = store().setStaffPinHash("Nobody", "hash-x");
+  ASSERT_TRUE(unknown);
+  EXPECT_FALSE(*unknown);
+  const auto listed = store().listStaff();
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->size(), 2U) << "no account made for an unknown name";
+}
+
 TEST_P(StaffStoreContract, AccountsAndTheirCountsAreSharedByEveryConnectionAndSurviveAReopen) {
   add("Kari");
   (void)attempt("Kari", kNow);
@@ -314,6 +346,21 @@ TEST_P(StaffServiceContract, SignInsAtOnceFromManyStationsGetNoMorePinsJudgedTha
   EXPECT_EQ(hasher.judged.load(), 5);
   StaffService staff(store(), hasher);
   EXPECT_EQ(staff.signIn("Kari", "246810", kNow)->verdict, SignInVerdict::Locked);
+}
+
+TEST_P(StaffServiceContract, APinIsChangedWithTheOwnPinOrAnAdminsAndOnlyThen) {
+  StaffService staff(store(), hasher);
+  ASSERT_TRUE(staff.add("Kari", "technician", "246810"));
+  ASSERT_TRUE(staff.add("Per", "counter", "111333"));
+  ASSERT_TRUE(staff.add("Anne", "admin", "909090"));
+  EXPECT_EQ(staff.changePin("Kari", "555777", "Kari", "246810", kNow)->verdict, SignInVerdict::Ok);
+  EXPECT_EQ(staff.signIn("Kari", "246810", kNow)->verdict, SignInVerdict::WrongPin);
+  EXPECT_EQ(staff.signIn("Kari", "555777", kNow)->verdict, SignInVerdict::Ok);
+  EXPECT_EQ(staff.changePin("Kari", "121212", "Per", "111333", kNow).error().kind, ErrorKind::Refused);
+  EXPECT_EQ(staff.changePin("Kari", "121212", "Anne", "000000", kNow)->verdict, SignInVerdict::WrongPin);
+  EXPECT_EQ(staff.signIn("Kari", "555777", kNow)->verdict, SignInVerdict::Ok) << "nothing changed";
+  EXPECT_EQ(staff.changePin("kari", "121212", "anne", "909090", kNow)->verdict, SignInVerdict::Ok);
+  EXPECT_EQ(staff.signIn("Kari", "121212", kNow)->verdict, SignInVerdict::Ok);
 }
 
 TEST_P(StaffServiceContract, OnlyEnabledAccountsAreAttributedOnceAnyExists) {

@@ -63,6 +63,15 @@ class MemoryStaffStore final : public StaffStore {
     return std::optional<StaffMember>(it->second.member);
   }
 
+  Result<std::optional<StaffMember>> setStaffPinHash(const std::string& name, const std::string& pinHash) override {
+    const auto it = m_rows.find(key(name));
+    if (it == m_rows.end()) return std::optional<StaffMember>{};
+    it->second.pinHash = pinHash;
+    it->second.member.failedPins = 0;
+    it->second.member.lockedUntilMs.reset();
+    return std::optional<StaffMember>(it->second.member);
+  }
+
   // What the store was handed for `name`'s PIN.
   [[nodiscard]] std::string hashOf(const std::string& name) const { return m_rows.at(key(name)).pinHash; }
 

@@ -172,6 +172,64 @@ TEST_F(StaffServiceTest, DisableEnableAndUnlockNameAnUnknownAccount) {
   }
 }
 
+TEST_F(StaffServiceTest, AMemberChangesTheirPinWithTheCurrentOne) {
+  const auto changed = service.changePin("kari", "97531864", "KARI", kPin, kNow);
+  ASSERT_TRUE(changed) << changed.error().message;
+  EXPECT_EQ(changed->verdict, SignInVerdict::Ok);
+  EXPECT_EQ(changed->member->name, "Kari");
+  EXPECT_EQ(store.hashOf("Kari").find("97531864"), std::string::npos) << "only a hash is stored";
+  EXPECT_EQ(signIn(kPin).verdict, SignInVerdict::WrongPin);
+  EXPECT_EQ(signIn("97531864").verdict, SignInVerdict::Ok);
+}
+
+TEST_F(StaffServiceTest, AWrongCurrentPinChangesNothingAndCountsTowardTheLock) {
+  const std::string before = store.hashOf("Kari");
+  for (int i = 1; i <= 4; ++i) {
+    const auto answer = service.changePin("Kari", "97531864", "Kari", kWrong, kNow);
+    ASSERT_TRUE(answer) << answer.error().message;
+    EXPECT_EQ(answer->verdict, SignInVerdict::WrongPin) << i;
+    EXPECT_EQ(answer->pinsLeft, 5 - i);
+  }
+  EXPECT_EQ(service.changePin("Kari", "97531864", "Kari", kWrong, kNow)->verdict, SignInVerdict::Locked);
+  EXPECT_EQ(service.changePin("Kari", "97531864", "Kari", kPin, kNow)->verdict, SignInVerdict::Locked);
+  EXPECT_EQ(store.hashOf("Kari"), before);
+}
+
+TEST_F(StaffServiceTest, AnAdminSetsAnotherMembersPinAndEndsTheirLock) {
+  ASSERT_TRUE(service.add("Anne", "admin", "11223344"));
+  for (int i = 0; i < 5; ++i) (void)signIn(kWrong);
+  const auto changed = service.changePin("Kari", "97531864", "Anne", "11223344", kNow);
+  ASSERT_TRUE(changed) << changed.error().message;
+  EXPECT_EQ(changed->verdict, SignInVerdict::Ok);
+  EXPECT_EQ(changed->member->name, "Kari");
+  EXPECT_EQ(changed->member->failedPins, 0);
+  EXPECT_FALSE(changed->member->lockedUntilMs);
+  EXPECT_EQ(signIn("97531864").verdict, SignInVerdict::Ok);
+}
+
+TEST_F(StaffServiceTest, OnlyTheMemberOrAnAdminChangesAPin) {
+  ASSERT_TRUE(service.add("Per", "counter", "11223344"));
+  const std::string before = store.hashOf("Kari");
+  const auto refusedChange = service.changePin("Kari", "97531864", "Per", "11223344", kNow);
+  ASSERT_FALSE(refusedChange);
+  EXPECT_EQ(refusedChange.error().kind, ErrorKind::Refused);
+  EXPECT_NE(refusedChange.error().message.find("admin"), std::string::npos);
+  EXPECT_EQ(store.hashOf("Kari"), before);
+}
+
+TEST_F(StaffServiceTest, ABadNewPinOrUnknownMemberIsBadInputAndNothingIsCounted) {
+  const int judgedBefore = hasher.judged;
+  const auto shortPin = service.changePin("Kari", "123", "Kari", kPin, kNow);
+  ASSERT_FALSE(shortPin);
+  EXPECT_EQ(shortPin.error().field, "new-pin");
+  EXPECT_EQ(shortPin.error().message.find("123"), std::string::npos) << "the PIN is never quoted";
+  const auto nobody = service.changePin("Nobody", "97531864", "Kari", kPin, kNow);
+  ASSERT_FALSE(nobody);
+  EXPECT_EQ(nobody.error().field, "name");
+  EXPECT_EQ(hasher.judged, judgedBefore);
+  EXPECT_EQ((*store.findStaff("Kari"))->failedPins, 0);
+}
+
 TEST(StaffAttribution, WithNoAccountsAnyNameIsTakenAsGiven) {
   MemoryStaffStore store;
   TableHasher hasher;
