@@ -195,9 +195,15 @@ Result<CodeAttemptPolicy> readCustomerLookup(const toml::table& table, const std
   return policy;
 }
 
-Result<PinLockPolicy> readStaff(const toml::table& table, const std::string& source) {
-  SectionReader reader(table, "staff", source, {"max_wrong_pins", "lock_minutes"});
+struct StaffSection {
   PinLockPolicy policy;
+  int idleSignOutMinutes = 5;
+};
+
+Result<StaffSection> readStaff(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "staff", source, {"max_wrong_pins", "lock_minutes", "idle_sign_out_minutes"});
+  StaffSection section;
+  PinLockPolicy& policy = section.policy;
   policy.maxWrongPins =
       static_cast<int>(reader.positive("max_wrong_pins", "wrong PINs", 100).value_or(policy.maxWrongPins));
   constexpr std::int64_t kMinuteMs = 60'000;
@@ -205,8 +211,11 @@ Result<PinLockPolicy> readStaff(const toml::table& table, const std::string& sou
   const std::int64_t minutes =
       reader.positive("lock_minutes", "minutes", 7 * 24 * 60).value_or(policy.lockMs / kMinuteMs);
   policy.lockMs = minutes * kMinuteMs;
+  // Half a day at most: a station left signed in longer is one anybody passing may use.
+  section.idleSignOutMinutes = static_cast<int>(
+      reader.positive("idle_sign_out_minutes", "minutes", 12 * 60).value_or(section.idleSignOutMinutes));
   if (reader.error()) return tl::unexpected(*reader.error());
-  return policy;
+  return section;
 }
 
 Result<std::optional<int>> readPrivacy(const toml::table& table, const std::string& source) {
@@ -255,7 +264,8 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   config.customerLookup = *customerLookup;
   auto staff = readStaff(section("staff"), source);
   if (!staff) return tl::unexpected(staff.error());
-  config.staff = *staff;
+  config.staff = staff->policy;
+  config.staffIdleSignOutMinutes = staff->idleSignOutMinutes;
   auto privacy = readPrivacy(section("privacy"), source);
   if (!privacy) return tl::unexpected(privacy.error());
   config.retainClosedDays = *privacy;

@@ -45,6 +45,9 @@ struct GatewayConfig {
   // [staff] max_wrong_pins lock_minutes: how many wrong PINs in a row lock a staff account
   // (kioskctl staff check, the kiosk's sign-in), and for how long.
   PinLockPolicy staff;
+  // [staff] idle_sign_out_minutes: the kiosk signs its staff member out after this long with no
+  // touch, key or scan, so the next person at the station is not taken for them.
+  int staffIdleSignOutMinutes = 5;
   // [privacy] retain_closed_days: how long a closed case keeps its customer's personal data; the
   // kiosk's station duties purge cases closed longer ago once a day (kioskctl privacy purge
   // --retention does the same by hand). Unset: nothing is purged on its own.

@@ -17,9 +17,11 @@ target_sources(kiosk_app PRIVATE
   screens/intake_screen_form.cpp
   screens/queue_page_cache.cpp
   screens/queue_screen.cpp
+  screens/role_limits.cpp
   screens/screen_registry.cpp
   screens/settings_screen.cpp
   screens/settings_gateways.cpp
   screens/settings_vendors.cpp
+  screens/sign_in_screen.cpp
   screens/signature_pad.cpp
 )

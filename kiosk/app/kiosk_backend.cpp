@@ -1,5 +1,6 @@
 #include "kiosk/app/kiosk_backend.hpp"
 
+#include "crypto/sodium_pin_hasher.hpp"
 #include "gateways/carrier_http.hpp"
 #include "gateways/raw_printer.hpp"
 #include "kiosk/app/intake_documents.hpp"
@@ -46,10 +47,17 @@ KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std:
       m_location(m_store->location()),
       m_messages(std::move(messages)),
       m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr),
+      m_pinHasher(std::make_unique<SodiumPinHasher>()),
+      m_staffService(*m_store, *m_pinHasher, config.gateways.staff),
       m_wake(std::move(wake)),
       m_carrier(config.gateways.carrier ? std::make_unique<HttpCarrier>(*config.gateways.carrier) : nullptr),
       m_tasks(m_wake),
-      m_watcher([this] { watchForChanges(); }) {}
+      m_watcher([this] { watchForChanges(); }) {
+  // Whether sign-in is needed is known before the first frame; a store that cannot say counts as
+  // having accounts, so a fault never opens the staff screens to whoever stands there.
+  const auto accounts = lookForAccounts();
+  if (!accounts) m_accountsExist = true;
+}
 
 KioskBackend::~KioskBackend() {
   {
@@ -114,6 +122,11 @@ std::future<Result<T>> KioskBackend::storeCall(std::function<Result<T>()> call) 
   });
 }
 
+// The staff calls live in kiosk_backend_staff.cpp.
+template std::future<Result<StaffRoster>> KioskBackend::storeCall<StaffRoster>(std::function<Result<StaffRoster>()>);
+template std::future<Result<SignInAnswer>> KioskBackend::storeCall<SignInAnswer>(
+    std::function<Result<SignInAnswer>()>);
+
 namespace {
 
 CaseQuery queryFor(const QueueFilter& filter) {
@@ -157,14 +170,20 @@ std::future<Result<DashboardFigures>> KioskBackend::dashboard(int weeks) {
   return storeCall<DashboardFigures>([this, weeks] { return dashboardFigures(*m_store, m_clock.now(), weeks); });
 }
 
-std::future<Result<RepairCase>> KioskBackend::runStep(StepCommand command) {
-  return storeCall<RepairCase>(
-      [this, command = std::move(command)] { return messagesMayWait(command(m_service, actor())); });
+std::future<Result<RepairCase>> KioskBackend::runStep(Step step, StepCommand command) {
+  return storeCall<RepairCase>([this, step, command = std::move(command)]() -> Result<RepairCase> {
+    const auto actor = actorFor(step);
+    if (!actor) return tl::unexpected(actor.error());
+    return messagesMayWait(command(m_service, *actor));
+  });
 }
 
 std::future<Result<RepairCase>> KioskBackend::registerCase(IntakeForm form) {
-  return storeCall<RepairCase>(
-      [this, form = std::move(form)] { return messagesMayWait(m_service.registerCase(form, actor())); });
+  return storeCall<RepairCase>([this, form = std::move(form)]() -> Result<RepairCase> {
+    const auto actor = actorFor(std::nullopt);
+    if (!actor) return tl::unexpected(actor.error());
+    return messagesMayWait(m_service.registerCase(form, *actor));
+  });
 }
 
 Result<RepairCase> KioskBackend::messagesMayWait(Result<RepairCase> stepped) {
@@ -192,18 +211,6 @@ std::future<Result<IntakeDocuments>> KioskBackend::saveIntakeDocuments(RepairCas
         return saved;
       });
 }
-
-void KioskBackend::setStaff(std::string staff) {
-  const std::scoped_lock lock(m_staffMutex);
-  m_staff = std::move(staff);
-}
-
-std::string KioskBackend::staff() const {
-  const std::scoped_lock lock(m_staffMutex);
-  return m_staff;
-}
-
-Actor KioskBackend::actor() const { return Actor{staff(), m_clock.now()}; }
 
 std::future<Result<Translations>> KioskBackend::loadTexts(std::string language) {
   return m_tasks.run<Result<Translations>>(

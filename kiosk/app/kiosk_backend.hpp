@@ -27,6 +27,7 @@
 #include "workflow/customer_lookup.hpp"
 #include "workflow/dashboard.hpp"
 #include "workflow/outbox.hpp"
+#include "workflow/staff_service.hpp"
 #include "workflow/translations.hpp"
 
 namespace kiosk {
@@ -55,6 +56,19 @@ struct DatabaseInfo {
 // customer's messages wait in the outbox, and the case screen says so.
 struct GatewayChannels {
   bool sms = false, email = false, parts = false, carrier = false;
+};
+
+// Who is signed in at the station: the account's name as stored and its role.
+struct SignedInStaff {
+  std::string name;
+  StaffRole role = StaffRole::Counter;
+};
+
+// What the PIN pad offers: the enabled accounts by name (no PIN, no hash), and whether any
+// account exists at all (none: the kiosk works as before sign-in, with its --staff name).
+struct StaffRoster {
+  std::vector<StaffMember> enabled;
+  bool accountsExist = false;
 };
 
 struct BackendConfig {
@@ -110,10 +124,30 @@ class KioskBackend {
   // The store's error from the look that found it offline; empty while online.
   [[nodiscard]] std::string offlineReason() const;
 
-  // Writes: one workflow step by the station's staff member, now.
+  // Writes: one workflow step by the station's staff member, now. Once staff accounts exist, a
+  // write needs a signed-in member whose account is still enabled and whose role may do it
+  // (workflow/staff_roles.hpp): Refused otherwise, nothing written; the screens hide or refuse
+  // it in words before it gets here.
   using StepCommand = std::function<Result<RepairCase>(CaseService&, const Actor&)>;
-  [[nodiscard]] std::future<Result<RepairCase>> runStep(StepCommand command);
+  [[nodiscard]] std::future<Result<RepairCase>> runStep(Step step, StepCommand command);
   [[nodiscard]] std::future<Result<RepairCase>> registerCase(IntakeForm form);
+
+  // Staff sign-in (kiosk_backend_staff.cpp). With no account at all the kiosk works as before,
+  // its events attributed to the --staff name (setStaff). Once any exists, sign-in picks the
+  // member: StaffService::signIn on the worker, on the real clock, counted and locked as
+  // [staff] of --config says; a right PIN signs the member in here.
+  [[nodiscard]] std::future<Result<StaffRoster>> staffRoster();
+  [[nodiscard]] std::future<Result<SignInAnswer>> signIn(std::string name, std::string pin);
+  void signOut();
+  [[nodiscard]] std::optional<SignedInStaff> signedIn() const;
+  // Whether the staff screens need a signed-in member: accounts exist (as last looked).
+  [[nodiscard]] bool signInRequired() const { return m_accountsExist; }
+  // At start, before the UI: a --staff naming no enabled account is a BadInput on "staff" once
+  // accounts exist (as kioskctl's); with none, it is the name events get. Blocks on the store.
+  [[nodiscard]] Result<void> checkStartStaff(const std::string& name);
+  // --screenshot only (it takes no input and exits): the staff screens drawn as `name`, an
+  // enabled account, sees them, without a PIN. BadInput on "staff" otherwise. Blocks.
+  [[nodiscard]] Result<void> signInForScreenshots(const std::string& name);
   // Renders the device label (PNG) and the customer receipt (PDF) into the documents folder.
   [[nodiscard]] std::future<Result<IntakeDocuments>> saveIntakeDocuments(RepairCase repairCase, std::string language);
 
@@ -121,8 +155,14 @@ class KioskBackend {
   [[nodiscard]] const VendorCatalog& vendors() const { return m_vendors; }
   [[nodiscard]] LocalTime now() const { return m_clock.now(); }
   [[nodiscard]] const BackendConfig& config() const { return m_config; }
+  // The --staff name (or the settings screen's) events get while no staff account exists.
   void setStaff(std::string staff);
+  // Who the next step is attributed to: the signed-in member; "" when accounts exist and nobody
+  // is signed in; else the --staff name.
   [[nodiscard]] std::string staff() const;
+  // The --staff name as given (as stored once checkStartStaff found its account): the name the
+  // PIN pad offers first.
+  [[nodiscard]] std::string stationStaff() const;
   // Jobs queued or running: the spinner.
   [[nodiscard]] std::size_t busy() const { return m_tasks.busy(); }
   // Blocks until the worker is idle: tests and --screenshot only, never in a frame.
@@ -157,7 +197,9 @@ class KioskBackend {
                                                              std::string language);
 
  private:
-  [[nodiscard]] Actor actor() const;
+  // The actor of a write now: `step`, or intake when nullopt (see runStep). On the worker.
+  [[nodiscard]] Result<Actor> actorFor(std::optional<Step> step);
+  [[nodiscard]] Result<bool> lookForAccounts();
   [[nodiscard]] Result<RepairCase> messagesMayWait(Result<RepairCase> stepped);
   void watchForChanges();
   void lookNow();  // the watcher looks at the store now, not at its next turn
@@ -172,8 +214,12 @@ class KioskBackend {
   std::string m_location;  // m_store->location(), read once
   std::optional<MessageTexts> m_messages;
   CaseService m_service;
-  mutable std::mutex m_staffMutex;
+  std::unique_ptr<PinHasher> m_pinHasher;  // Argon2id (crypto/)
+  StaffService m_staffService;
+  mutable std::mutex m_staffMutex;  // guards m_staff and m_signedIn
   std::string m_staff;
+  std::optional<SignedInStaff> m_signedIn;
+  std::atomic<bool> m_accountsExist{false};
   std::function<void()> m_wake;
   std::atomic<bool> m_changed{false};
   std::atomic<bool> m_online{true};

@@ -12,7 +12,9 @@
 
 namespace kiosk {
 
-enum class ScreenId { Intake, Queue, Case, CustomerStatus, Dashboard, Settings };
+// SignIn is never on the tab bar: the kiosk draws it in place of a staff screen while nobody is
+// signed in (kiosk/ui/kiosk_ui.cpp).
+enum class ScreenId { Intake, Queue, Case, CustomerStatus, Dashboard, Settings, SignIn };
 
 // Requests to change screen, applied by the kiosk after the frame that made them.
 class Navigator {
@@ -49,6 +51,9 @@ struct StationSettings {
   std::string cameraStatus;  // the camera in use, or why there is none (shown in settings)
   std::string labelPrinter;  // HOST:PORT or empty: labels and receipts are saved as files
   std::chrono::seconds customerIdleReset{45};  // the customer screen returns to its start page
+  // [staff] idle_sign_out_minutes of --config: the signed-in member is signed out after this long
+  // without input.
+  std::chrono::minutes staffIdleSignOut{5};
 };
 
 struct KioskContext {

@@ -145,7 +145,7 @@ void CaseScreen::drawCase(KioskContext& ctx, const RepairCase& c) {
   drawHistory(ctx, c);
 
   // Applied after drawing: the step runs on the backend, the updated case comes back.
-  if (intent) m_pendingStep = Pending(ctx.backend.runStep(std::move(intent->command)));
+  if (intent) m_pendingStep = Pending(ctx.backend.runStep(intent->step, std::move(intent->command)));
 }
 
 // The timeline and the customer's messages share the rest of the screen as two tabs; the

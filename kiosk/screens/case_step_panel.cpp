@@ -4,8 +4,10 @@
 
 #include <imgui.h>
 
+#include "kiosk/screens/role_limits.hpp"
 #include "kiosk/ui/imgui_input.hpp"
 #include "kiosk/ui/widgets.hpp"
+#include "workflow/staff_roles.hpp"
 
 namespace kiosk {
 namespace {
@@ -98,7 +100,14 @@ void CaseStepPanel::stepFailed(Error error) {
 
 std::optional<StepIntent> CaseStepPanel::draw(KioskContext& ctx, const RepairCase& c, const VendorProfile& v,
                                               bool busy) {
-  const std::vector<Step> steps = allowedSteps(c, v);
+  // The steps the case allows now that the signed-in member's role may take; the others are
+  // named below the buttons, so nobody wonders where they went.
+  std::vector<Step> steps;
+  m_notForRole.clear();
+  const auto role = signedInRole(ctx);
+  for (const Step step : allowedSteps(c, v)) {
+    (role && !roleMayStep(*role, step) ? m_notForRole : steps).push_back(step);
+  }
   m_offered.clear();
   const auto primary = likeliestStep(c, v, steps);
   if (primary) m_offered.push_back(*primary);
@@ -134,6 +143,7 @@ std::optional<StepIntent> CaseStepPanel::draw(KioskContext& ctx, const RepairCas
   if (picked) intent = start(*picked, c);
   if (!intent && m_form && !busy) intent = drawForm(ctx, c, v, enter && formOpen && !picked);
   if (m_error) widgets::writeErrorLine(*m_error, ctx.t());
+  if (role && !m_notForRole.empty()) drawNotForRole(ctx, *role);
   return intent;
 }
 
@@ -167,6 +177,19 @@ void CaseStepPanel::drawButtons(KioskContext& ctx, bool busy, std::optional<Step
     if (primary) ImGui::PopStyleColor(2);
   }
   if (busy) ImGui::EndDisabled();
+}
+
+void CaseStepPanel::drawNotForRole(KioskContext& ctx, StaffRole role) const {
+  const UiText& t = ctx.t();
+  std::string steps;
+  for (const Step step : m_notForRole) {
+    if (!steps.empty()) steps += ", ";
+    steps += t(stepTextKey(step));
+  }
+  const std::string line = t.format("role.steps_not_for_role", {{"role", roleWord(t, role)}, {"steps", steps}});
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(theme::kMuted, "%s", line.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace kiosk

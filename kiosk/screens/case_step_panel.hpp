@@ -47,6 +47,8 @@ class CaseStepPanel {
 
   // For tests: what is offered, in button order (the primary first), the open form, the pad.
   [[nodiscard]] const std::vector<Step>& offered() const { return m_offered; }
+  // Steps the case allows now that the signed-in member's role may not take (named, not offered).
+  [[nodiscard]] const std::vector<Step>& notForRole() const { return m_notForRole; }
   [[nodiscard]] std::optional<Step> openForm() const { return m_form; }
   [[nodiscard]] const SignaturePad& signaturePad() const { return m_signature; }
   [[nodiscard]] const std::optional<Error>& error() const { return m_error; }
@@ -55,6 +57,7 @@ class CaseStepPanel {
   // Opens the step's form, or returns the step itself when it needs no input.
   [[nodiscard]] std::optional<StepIntent> start(Step step, const RepairCase& repairCase);
   void drawButtons(KioskContext& ctx, bool busy, std::optional<Step>& clicked);
+  void drawNotForRole(KioskContext& ctx, StaffRole role) const;
   [[nodiscard]] std::optional<StepIntent> drawForm(KioskContext& ctx, const RepairCase& repairCase,
                                                    const VendorProfile& vendor, bool enter);
   // Each returns the intent when the form is confirmed (`confirm`: Enter or the button).
@@ -75,6 +78,7 @@ class CaseStepPanel {
   bool formButtons(KioskContext& ctx, const char* confirmKey);
 
   std::vector<Step> m_offered;
+  std::vector<Step> m_notForRole;
   std::optional<Step> m_form;
   bool m_focusFirstField = false;
   std::optional<Error> m_error;

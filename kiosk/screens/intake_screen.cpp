@@ -2,10 +2,12 @@
 
 #include <imgui.h>
 
+#include "kiosk/screens/role_limits.hpp"
 #include "kiosk/ui/imgui_input.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "workflow/case_number.hpp"
 #include "workflow/field_rules.hpp"
+#include "workflow/staff_roles.hpp"
 
 namespace kiosk {
 
@@ -158,6 +160,15 @@ void IntakeScreen::draw(KioskContext& ctx) {
   const bool enter = input::pressed(input::Key::Enter) && !ImGui::IsAnyItemActive();
   m_enterTaken = false;
   const bool ctrlEnter = input::pressed(input::Key::Enter) && input::ctrlHeld();
+
+  if (const auto role = signedInRole(ctx); role && !roleMayRegister(*role)) {
+    // Said, not just hidden: a technician who opens F1 learns who registers devices.
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(t("intake.title"));
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s", t.format("role.intake_refused", {{"role", roleWord(t, *role)}}).c_str());
+    return;
+  }
 
   if (m_created) {
     if (input::pressed(input::Key::Escape)) {

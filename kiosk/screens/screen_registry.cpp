@@ -20,4 +20,6 @@ std::vector<std::unique_ptr<Screen>> makeScreens() {
   return screens;
 }
 
+std::unique_ptr<SignInScreen> makeSignInScreen() { return std::make_unique<SignInScreen>(); }
+
 }  // namespace kiosk

@@ -156,6 +156,16 @@ void SettingsScreen::drawStation(KioskContext& ctx) {
     ctx.station.name = trim(m_station.data());
   }
   remember("station");
+  if (ctx.backend.signInRequired()) {
+    // Staff accounts exist: the PIN pad picks who steps are recorded as, never a typed name.
+    if (const auto member = ctx.backend.signedIn()) {
+      muted(t.format("signin.settings_signed_in",
+                     {{"name", member->name}, {"role", t(std::string("signin.role.") + std::string(roleName(member->role)))}}));
+    } else {
+      muted(t("signin.settings_nobody"));
+    }
+    return;
+  }
   if (field(t("settings.staff"), t("settings.staff_hint"), m_staff.data(), m_staff.size(), width)) applyStaff(ctx);
   remember("staff");
   const std::string staff = ctx.backend.staff();

@@ -51,6 +51,14 @@ int screenshots(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::fil
     if (!saved) return fail(saved.error());
     std::cout << file.string() << "\n";
   }
+  // The PIN pad, as a station with staff accounts shows it to whoever is not signed in.
+  ctx.backend.signOut();
+  ui.showSignInPad(true);
+  ui.show(ScreenId::Queue);
+  const auto file = folder / (std::to_string(++index) + "-signin.png");
+  auto saved = shell.capture(ui, [&ui] { return !ui.waiting(); }, file);
+  if (!saved) return fail(saved.error());
+  std::cout << file.string() << "\n";
   return 0;
 }
 
@@ -111,10 +119,16 @@ int runKiosk(int argc, const char* const* argv) {
   config.station = o.station;
   auto backend = KioskBackend::open(config, *clock, [] { GlfwShell::wake(); });
   if (!backend) return fail(backend.error());
-  (*backend)->setStaff(o.staff);
+  // With staff accounts, --staff must name an enabled one (refused here, before a window is of
+  // use), and sign-in picks who steps are recorded as; without any, --staff does, as before.
+  if (auto staff = (*backend)->checkStartStaff(o.staff); !staff) return fail(staff.error());
+  if (o.screenshotDir && (*backend)->signInRequired() && !o.staff.empty()) {
+    if (auto shown = (*backend)->signInForScreenshots(o.staff); !shown) return fail(shown.error());
+  }
 
   KioskContext ctx{**backend, std::make_unique<UiText>(std::move(*texts)), *fonts, {}, {}, {}};
   ctx.station.name = o.station;
+  ctx.station.staffIdleSignOut = std::chrono::minutes(config.gateways.staffIdleSignOutMinutes);
   int code = 0;
   {
     KioskUi ui(ctx);

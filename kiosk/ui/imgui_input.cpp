@@ -38,6 +38,20 @@ void installKeyMap() {
 
 bool pressed(Key key, bool repeat) { return ImGui::IsKeyPressed(index(key), repeat); }
 
+bool anyActivity() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f || io.InputQueueCharacters.Size > 0) {
+    return true;
+  }
+  for (int button = 0; button < IM_ARRAYSIZE(io.MouseDown); ++button) {
+    if (ImGui::IsMouseClicked(button)) return true;
+  }
+  for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key) {
+    if (ImGui::IsKeyPressed(key, false)) return true;
+  }
+  return false;
+}
+
 bool ctrlHeld() { return ImGui::GetIO().KeyCtrl; }
 
 bool altHeld() { return ImGui::GetIO().KeyAlt; }

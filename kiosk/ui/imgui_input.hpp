@@ -26,6 +26,10 @@ void installKeyMap();
 // The key of a digit 0-9 on the main keyboard (GLFW numbers them '0'..'9').
 [[nodiscard]] constexpr Key digitKey(int digit) { return static_cast<Key>('0' + digit); }
 
+// Any touch, click, mouse move, wheel, typed character or key press this frame: someone is at
+// the station (the staff idle sign-out measures from the last one).
+[[nodiscard]] bool anyActivity();
+
 // Injecting input, for tests and for the keyboard-wedge scanner path.
 void setKey(Key key, bool down);
 void setMousePosition(float x, float y);

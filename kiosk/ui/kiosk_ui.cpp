@@ -18,9 +18,10 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 
 }  // namespace
 
-KioskUi::KioskUi(KioskContext& ctx) : m_ctx(ctx), m_screens(makeScreens()) {
+KioskUi::KioskUi(KioskContext& ctx) : m_ctx(ctx), m_screens(makeScreens()), m_signIn(makeSignInScreen()) {
   m_current = &screen(m_ctx.nav.current());
   m_current->onShow(m_ctx);
+  m_lastInput = m_now();
 }
 
 KioskUi::~KioskUi() = default;
@@ -34,7 +35,10 @@ Screen& KioskUi::screen(ScreenId id) {
 
 Screen& KioskUi::current() { return *m_current; }
 
-bool KioskUi::waiting() const { return m_ctx.backend.busy() > 0 || m_current->waiting(); }
+bool KioskUi::waiting() const {
+  // A screen behind the PIN pad is not drawn, so it takes no answer: only the pad's count.
+  return m_ctx.backend.busy() > 0 || (gated() ? m_signIn->waiting() : m_current->waiting());
+}
 
 void KioskUi::show(ScreenId id) {
   m_ctx.nav.setCurrent(id);
@@ -43,7 +47,12 @@ void KioskUi::show(ScreenId id) {
 }
 
 void KioskUi::scan(const std::string& raw, const std::string& format) {
+  m_lastInput = m_now();
   const ScanReading reading = parseScan(raw, format);
+  if (gated()) {
+    (void)m_signIn->takeScan(m_ctx, reading);
+    return;
+  }
   if (m_current->takeScan(m_ctx, reading)) return;
   if (reading.kind == ScanKind::CaseNumber) {
     m_ctx.nav.openCase(reading.text);
@@ -67,7 +76,13 @@ void KioskUi::frame() {
   if (m_camera) {
     for (const auto& read : m_camera->take()) scan(read.text, read.format);
   }
-  if (m_ctx.backend.takeChanged()) m_current->onDataChanged(m_ctx);
+  if (m_ctx.backend.takeChanged()) {
+    m_current->onDataChanged(m_ctx);
+    // Accounts added or removed elsewhere (kioskctl staff) change whether sign-in is needed.
+    if (!m_accountsLook.active()) m_accountsLook = Pending(m_ctx.backend.staffRoster());
+  }
+  (void)m_accountsLook.take();
+  trackStaffIdle();
   for (std::size_t i = 0; !m_locked && i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
     if (input::pressed(kScreenKeys[i])) m_ctx.nav.show(m_screens[i]->id());
   }
@@ -80,10 +95,14 @@ void KioskUi::frame() {
   drawOfflineBand();
   const float statusHeight = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("##screen", ImVec2(0, -statusHeight), false, ImGuiWindowFlags_NavFlattened);
-  m_current->draw(m_ctx);
+  const bool isGated = gated();
+  if (isGated && !m_wasGated) m_signIn->onShow(m_ctx);
+  m_wasGated = isGated;
+  (isGated ? static_cast<Screen&>(*m_signIn) : *m_current).draw(m_ctx);
   ImGui::EndChild();
   drawStatusLine();
   ImGui::End();
+  applySignOut();
   applyNavigation();
 }
 
@@ -98,6 +117,7 @@ void KioskUi::drawTabBar() {
     if (ImGui::Button(label.c_str())) m_ctx.nav.show(s.id());
     if (active) ImGui::PopStyleColor();
   }
+  drawStaffHeader();
   ImGui::Separator();
 }
 

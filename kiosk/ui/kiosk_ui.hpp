@@ -1,6 +1,8 @@
 #pragma once
 // The whole kiosk UI for one frame: the tab bar, the status line and the visible screen. The
 // GLFW shell and the headless tests drive the same object between ImGui::NewFrame and Render.
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +11,7 @@
 #include "kiosk/app/camera_scanner.hpp"
 #include "kiosk/app/kiosk_context.hpp"
 #include "kiosk/screens/screen.hpp"
+#include "kiosk/screens/sign_in_screen.hpp"
 
 namespace kiosk {
 
@@ -33,6 +36,16 @@ class KioskUi {
   void attachCamera(std::unique_ptr<CameraScanner> camera);
 
   [[nodiscard]] Screen& current();
+  // The PIN pad, drawn in place of the current screen while gated() (kiosk_ui_staff.cpp).
+  [[nodiscard]] SignInScreen& signInScreen() { return *m_signIn; }
+  // Staff accounts exist, nobody is signed in, and the current screen is a staff screen (every
+  // one but the customer status screen): the PIN pad is shown instead, and scans go nowhere.
+  [[nodiscard]] bool gated() const;
+  // Tests: the clock the staff idle sign-out is measured on (the steady clock by default).
+  using TimeSource = std::function<std::chrono::steady_clock::time_point()>;
+  void setTimeSource(TimeSource now);
+  // --screenshot only: the PIN pad in place of the staff screens whoever is signed in.
+  void showSignInPad(bool show) { m_forcePad = show; }
   [[nodiscard]] Screen& screen(ScreenId id);
   [[nodiscard]] const std::vector<std::unique_ptr<Screen>>& screens() const { return m_screens; }
   // Anything still on its way from the backend (spinner, screenshot mode).
@@ -42,6 +55,9 @@ class KioskUi {
 
  private:
   void drawTabBar();
+  void drawStaffHeader();
+  void trackStaffIdle();
+  void applySignOut();
   void drawStatusLine();
   void drawOfflineBand();
   void applyNavigation();
@@ -52,6 +68,13 @@ class KioskUi {
   std::unique_ptr<CameraScanner> m_camera;
   std::optional<ScreenId> m_locked;
   bool m_showedOffline = false;
+  std::unique_ptr<SignInScreen> m_signIn;
+  bool m_wasGated = false;
+  bool m_forcePad = false;
+  bool m_signOutAsked = false;  // the header's button, applied after the frame
+  Pending<Result<StaffRoster>> m_accountsLook;  // whether accounts exist now, after a change
+  TimeSource m_now = [] { return std::chrono::steady_clock::now(); };
+  std::chrono::steady_clock::time_point m_lastInput{};
 };
 
 }  // namespace kiosk

@@ -48,6 +48,16 @@ TEST(GatewayConfig, ReadsTheStaffPinLock) {
   EXPECT_EQ(errorOf("[staff]\nidle = 3\n").field, "staff.idle");
 }
 
+TEST(GatewayConfig, ReadsTheStaffIdleSignOut) {
+  EXPECT_EQ(GatewayConfig::parse("", "gw.toml")->staffIdleSignOutMinutes, 5);
+  auto config = GatewayConfig::parse("[staff]\nidle_sign_out_minutes = 2\n", "gw.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->staffIdleSignOutMinutes, 2);
+  EXPECT_EQ(errorOf("[staff]\nidle_sign_out_minutes = 0\n").field, "staff.idle_sign_out_minutes");
+  EXPECT_EQ(errorOf("[staff]\nidle_sign_out_minutes = 721\n").field, "staff.idle_sign_out_minutes");
+  EXPECT_EQ(errorOf("[staff]\nidle_sign_out_minutes = \"5\"\n").field, "staff.idle_sign_out_minutes");
+}
+
 TEST(GatewayConfig, ReadsTheRetentionPeriodOfClosedCases) {
   EXPECT_FALSE(GatewayConfig::parse("", "gw.toml")->retainClosedDays) << "unset: nothing is purged on its own";
   auto config = GatewayConfig::parse("[privacy]\nretain_closed_days = 1095\n", "gw.toml");

@@ -6,6 +6,7 @@
 
 #include <imgui_internal.h>
 
+#include "crypto/sodium_pin_hasher.hpp"
 #include "store/open_store.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "workflow/demo_cases.hpp"
@@ -61,6 +62,12 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
   m_store = store->get();
   m_vendors = std::make_unique<VendorCatalog>(*catalog);
   m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
+  m_pinHasher = std::make_unique<SodiumPinHasher>();
+  m_staff = std::make_unique<StaffService>(**store, *m_pinHasher, options.gateways.staff);
+  for (const auto& account : options.staff) {
+    auto added = m_staff->add(account.name, account.role, account.pin);
+    if (!added) throw std::runtime_error(added.error().message);
+  }
   if (options.demoCases > 0) {
     auto added = fillWithDemoCases(*m_service, options.demoCases, m_clock.now());
     if (!added) throw std::runtime_error(added.error().message);
@@ -75,7 +82,7 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
   if (!messages) throw std::runtime_error(messages.error().message);
   m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog),
                                              std::function<void()>{}, std::move(*messages));
-  m_backend->setStaff("Tekniker Test");
+  m_backend->setStaff(options.stationStaff);
   auto texts = Translations::load(KIOSK_ASSETS_DIR, options.language);
   if (!texts) throw std::runtime_error(texts.error().message);
   m_ctx = std::unique_ptr<KioskContext>(

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -32,6 +33,13 @@ struct HeadlessOptions {
   // write fail while the server is down gives up sooner than the kiosk's half a minute.
   std::optional<PgRetryPolicy> pgRetry;
   std::chrono::milliseconds watchInterval{20};  // how often the backend looks for changes
+  // Staff accounts made (Argon2id, as kioskctl staff add) before the kiosk starts: the PIN pad
+  // then stands in front of the staff screens. None: the kiosk works as before accounts.
+  struct StaffAccount {
+    std::string name, role, pin;
+  };
+  std::vector<StaffAccount> staff;
+  std::string stationStaff = "Tekniker Test";  // --staff: who steps are recorded as with no accounts
 };
 
 [[nodiscard]] inline HeadlessOptions withDemoCases(std::size_t count) {
@@ -73,6 +81,8 @@ class HeadlessKiosk {
   [[nodiscard]] CaseService& service() { return *m_service; }
   // The store behind the backend: for checks a screen cannot show (the outbox).
   [[nodiscard]] CaseStore& store() { return *m_store; }  // to set up cases as another station would
+  // The staff accounts, as kioskctl staff would change them (Argon2id PINs).
+  [[nodiscard]] StaffService& staff() { return *m_staff; }
   [[nodiscard]] const std::filesystem::path& documents() const { return m_documents; }
   [[nodiscard]] ScreenId screen() const { return m_ctx->nav.current(); }
   // The current screen as its class, or nullptr.
@@ -88,6 +98,8 @@ class HeadlessKiosk {
   ImGuiContext* m_imgui = nullptr;
   std::unique_ptr<VendorCatalog> m_vendors;      // the harness's own service's catalog
   CaseStore* m_store = nullptr;                  // owned by the backend
+  std::unique_ptr<PinHasher> m_pinHasher;
+  std::unique_ptr<StaffService> m_staff;         // on the backend's store
   std::unique_ptr<CaseService> m_service;
   std::unique_ptr<KioskBackend> m_backend;
   std::unique_ptr<KioskContext> m_ctx;

@@ -87,7 +87,7 @@ TEST(SettingsScreen, TheStaffMemberSignedInHereIsTheOneTheNextStepRecords) {
   ASSERT_FALSE(waiting.empty());
   const std::string number = waiting.front().number;
   auto diagnosed = kiosk.backend()
-                       .runStep([number](CaseService& service, const Actor& actor) {
+                       .runStep(Step::Diagnose, [number](CaseService& service, const Actor& actor) {
                          return service.diagnose(number, "Defekt batteri", Damage::None, actor);
                        })
                        .get();
