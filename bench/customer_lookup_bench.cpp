@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "bench_support.hpp"
+#include "tests/support/scratch_passcode_vault.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "workflow/customer_code.hpp"
 #include "workflow/customer_lookup.hpp"
@@ -101,7 +102,8 @@ int main(int argc, char** argv) {
     std::cerr << vendors.error().message << '\n';
     return 1;
   }
-  CaseService service(*g_store, *vendors);
+  kiosk::test::ScratchPasscodeVault vault;  // intake seals the passcode
+  CaseService service(*g_store, *vendors, nullptr, &vault);
   for (std::size_t i = 0; i < kCases; ++i) {
     auto c = service.registerCase(benchForm(i), Actor{"bench", *parseLocalTime("2026-11-25T10:00")});
     if (!c) {

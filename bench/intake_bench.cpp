@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "bench_support.hpp"
+#include "tests/support/scratch_passcode_vault.hpp"
 #include "store/sqlite_case_store.hpp"
 
 namespace kiosk::bench {
@@ -32,7 +33,9 @@ void BM_IntakeThroughStore(benchmark::State& state) {
     state.SkipWithError(store.error().message.c_str());
     return;
   }
-  CaseService service(**store, catalog());
+  // Intake seals the passcode, as at a station (a key file of the bench's own).
+  kiosk::test::ScratchPasscodeVault vault;
+  CaseService service(**store, catalog(), nullptr, &vault);
   const Actor actor{"bench", *parseLocalTime("2026-11-25T10:00")};
   std::size_t i = 0;
   LatencySamples samples;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench_support.hpp"
+#include "tests/support/scratch_passcode_vault.hpp"
 #include "bench/loopback_http_sink.hpp"
 #include "gateways/customer_notifier.hpp"
 #include "store/sqlite_case_store.hpp"
@@ -39,7 +40,8 @@ std::filesystem::path queueMessages(const std::filesystem::path& dir) {
   auto vendors = VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors");
   auto texts = MessageTexts::load(KIOSK_ASSETS_DIR, "nb");
   if (!store || !vendors || !texts) throw std::runtime_error("cannot set up the bench database");
-  CaseService service(**store, *vendors, &*texts);
+  kiosk::test::ScratchPasscodeVault vault;  // intake seals the passcode
+  CaseService service(**store, *vendors, &*texts, &vault);
   const LocalTime at = *parseLocalTime("2026-11-25T10:00:00");
   for (std::size_t i = 0; i < kMessages; ++i) {
     IntakeForm f = benchForm(i);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "bench_support.hpp"
+#include "tests/support/scratch_passcode_vault.hpp"
 #include "store/pg_case_store.hpp"
 #include "support/postgres_server.hpp"
 #include "workflow/case_service.hpp"
@@ -72,10 +73,11 @@ double intakeThroughput(const std::string& url, std::size_t intakes) {
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> failed{0};
   const auto start = SteadyClock::now();
+  kiosk::test::ScratchPasscodeVault vault;  // intake seals the passcode, one key for every client
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c) {
     clients.emplace_back([&, c] {
-      CaseService service(*stores[static_cast<std::size_t>(c)], vendors, &texts);
+      CaseService service(*stores[static_cast<std::size_t>(c)], vendors, &texts, &vault);
       const Actor actor{"bench", *parseLocalTime("2026-12-01T10:00:00")};
       for (std::size_t i = next++; i < intakes; i = next++) {
         if (!service.registerCase(bench::benchForm(1'000'000 + i), actor)) ++failed;

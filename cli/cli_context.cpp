@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "cli/pin_input.hpp"
+#include "crypto/passcode_key_file.hpp"
+#include "crypto/sodium_passcode_vault.hpp"
 #include "crypto/sodium_pin_hasher.hpp"
 #include "store/open_store.hpp"
 #include "workflow/translations.hpp"
@@ -87,6 +89,8 @@ struct Context::Opened {
   std::optional<GatewayConfig> gateways;
   std::unique_ptr<PinHasher> pinHasher;
   std::unique_ptr<StaffService> staff;
+  std::unique_ptr<PasscodeVault> vault;
+  std::unique_ptr<PasscodeService> passcodes;
 };
 
 Context::Context(std::istream& i, std::ostream& o, std::ostream& e, const Clock& clock)
@@ -192,16 +196,57 @@ Result<CaseService*> Context::service() {
     if (!store) return tl::unexpected(store.error());
     m_opened->messages.emplace(std::move(*messages));
     m_opened->store = std::move(*store);
-    m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog, &*m_opened->messages);
+    auto vault = this->vault();
+    if (!vault) return tl::unexpected(vault.error());
+    // Passcodes an older program kept in clear are sealed (or, on closed cases, erased) before
+    // anything else is done: the next open after an upgrade leaves none in the database.
+    const std::string account = serviceAccount();
+    auto sealed = sealClearPasscodes(*m_opened->store, *m_opened->store, **vault, Actor{account, m_clock.now()});
+    if (!sealed) return tl::unexpected(sealed.error());
+    if (*sealed > 0) {
+      if (auto erased = m_opened->store->eraseFreedCopies(); !erased) return tl::unexpected(erased.error());
+    }
+    m_opened->service = std::make_unique<CaseService>(*m_opened->store, **catalog, &*m_opened->messages, *vault);
   }
   return m_opened->service.get();
+}
+
+Result<PasscodeVault*> Context::vault() {
+  if (!m_opened->store) {
+    auto opened = store();
+    if (!opened) return tl::unexpected(opened.error());
+  }
+  if (!m_opened->vault) {
+    // The store and the configuration are asked only when a passcode is sealed or opened.
+    m_opened->vault = std::make_unique<SodiumPasscodeVault>(
+        [this]() -> Result<std::filesystem::path> {
+          const auto config = gatewayConfig();
+          if (!config) return tl::unexpected(config.error());
+          return passcodeKeyFile((*config)->passcodeKeyFile);
+        },
+        // service() made the store before the vault (and uses the vault while it opens).
+        [this]() -> Result<bool> { return m_opened->store->hasSealedPasscodes(); });
+  }
+  return m_opened->vault.get();
+}
+
+Result<PasscodeService*> Context::passcodes() {
+  if (!m_opened->passcodes) {
+    auto staff = this->staff();
+    if (!staff) return tl::unexpected(staff.error());
+    auto vault = this->vault();
+    if (!vault) return tl::unexpected(vault.error());
+    m_opened->passcodes = std::make_unique<PasscodeService>(*m_opened->store, **vault, **staff);
+  }
+  return m_opened->passcodes.get();
 }
 
 Result<CaseService*> Context::serviceWithoutMessages() {
   if (!m_opened->silentService) {
     auto opened = service();
     if (!opened) return tl::unexpected(opened.error());
-    m_opened->silentService = std::make_unique<CaseService>(*m_opened->store, *m_opened->vendors);
+    m_opened->silentService =
+        std::make_unique<CaseService>(*m_opened->store, *m_opened->vendors, nullptr, m_opened->vault.get());
   }
   return m_opened->silentService.get();
 }
@@ -254,8 +299,7 @@ Result<Actor> Context::actor() {
   if (!at) return tl::unexpected(at.error());
   std::string staff = options.staff;
   if (staff.find_first_not_of(" \t") == std::string::npos) {
-    const char* user = std::getenv("USER");
-    staff = (user != nullptr && *user != '\0') ? std::string("station:") + user : "station";
+    staff = serviceAccount();
   } else {
     auto accounts = this->staff();
     if (!accounts) return tl::unexpected(accounts.error());
@@ -268,6 +312,11 @@ Result<Actor> Context::actor() {
 
 Result<std::string> Context::pinOption(const std::string& value, std::string_view field) {
   return readPinOption(value, in, err, field);
+}
+
+std::string Context::serviceAccount() {
+  const char* user = std::getenv("USER");
+  return (user != nullptr && *user != '\0') ? std::string("station:") + user : "station";
 }
 
 int Context::fail(const Error& error) const {

@@ -12,6 +12,7 @@
 #include "store/case_database.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/clock.hpp"
+#include "workflow/passcode_service.hpp"
 #include "workflow/staff_service.hpp"
 
 namespace kiosk::cli {
@@ -49,7 +50,8 @@ class Context {
   std::ostream& out;
   std::ostream& err;
 
-  // Opens the vendor catalog, the store and the service on first use.
+  // Opens the vendor catalog, the store and the service on first use. Clear-text passcodes an
+  // older program left in the store are then sealed (workflow/passcode_service.hpp).
   [[nodiscard]] Result<CaseService*> service();
   // The same store and profiles, but no step queues a message: for `demo`, whose customers'
   // mobile numbers are made up and may belong to someone, so must never be texted.
@@ -62,6 +64,11 @@ class Context {
   // The staff accounts of the store (opening it if need be), PINs hashed with Argon2id, locked by
   // the [staff] policy of --config.
   [[nodiscard]] Result<StaffService*> staff();
+  // The passcode vault: the key file of [passcodes] key_file in --config, else KIOSK_PASSCODE_KEY,
+  // else passcode.key beside the default database; read (or made) at the first seal or open.
+  [[nodiscard]] Result<PasscodeVault*> vault();
+  // Reading passcodes (kioskctl case passcode), over staff() and vault().
+  [[nodiscard]] Result<PasscodeService*> passcodes();
   // The --at time (or now) and the --staff name (or the service account). Once the store has
   // staff accounts, --staff must name an enabled one (BadInput on "staff" otherwise), and the
   // events get its name as stored.
@@ -78,6 +85,8 @@ class Context {
 
   // A PIN option's value: itself, or for "-" a line of standard input (readPinOption).
   [[nodiscard]] Result<std::string> pinOption(const std::string& value, std::string_view field = "pin");
+  // Who events are attributed to without --staff: "station:<USER>".
+  [[nodiscard]] static std::string serviceAccount();
 
   // Prints the error naming its field and returns the exit code for its kind.
   int fail(const Error& error) const;

@@ -16,10 +16,10 @@
 namespace kiosk {
 namespace {
 
-constexpr std::string_view kSections[] = {"sms", "email", "parts", "carrier", "outbox", "customer_lookup", "staff",
-                                          "privacy"};
+constexpr std::string_view kSections[] = {"sms",   "email",   "parts",    "carrier",  "outbox",
+                                          "customer_lookup", "staff", "privacy", "passcodes"};
 constexpr std::string_view kKnownSections =
-    "[sms], [email], [parts], [carrier], [outbox], [customer_lookup], [staff], [privacy]";
+    "[sms], [email], [parts], [carrier], [outbox], [customer_lookup], [staff], [privacy], [passcodes]";
 
 std::string_view typeName(toml::node_type type) {
   switch (type) {
@@ -227,6 +227,16 @@ Result<std::optional<int>> readPrivacy(const toml::table& table, const std::stri
   return std::optional<int>{static_cast<int>(*days)};
 }
 
+Result<std::string> readPasscodes(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "passcodes", source, {"key_file"});
+  std::string keyFile = reader.text("key_file");
+  if (reader.has("key_file") && !reader.error() && keyFile.find_first_not_of(" \t") == std::string::npos) {
+    reader.fail("key_file", "must name a file (or leave the key out for the default)", reader.sourceOf("key_file"));
+  }
+  if (reader.error()) return tl::unexpected(*reader.error());
+  return keyFile;
+}
+
 // Checks the top level (only known sections, each a table) and reads each section.
 Result<GatewayConfig> readDocument(const toml::table& document, const std::string& source) {
   for (auto&& [key, node] : document) {
@@ -269,6 +279,9 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   auto privacy = readPrivacy(section("privacy"), source);
   if (!privacy) return tl::unexpected(privacy.error());
   config.retainClosedDays = *privacy;
+  auto passcodes = readPasscodes(section("passcodes"), source);
+  if (!passcodes) return tl::unexpected(passcodes.error());
+  config.passcodeKeyFile = std::move(*passcodes);
   config.sms = std::move(*sms);
   config.email = std::move(*email);
   config.parts = std::move(*parts);
@@ -301,7 +314,12 @@ Result<GatewayConfig> GatewayConfig::load(const std::filesystem::path& file) {
   std::ostringstream text;
   if (in) text << in.rdbuf();
   if (!in || in.bad()) return badInput("config", file.string() + ": cannot be read");
-  return parse(text.str(), file.string());
+  auto config = parse(text.str(), file.string());
+  // A relative key file is beside the configuration, wherever the program was started from.
+  if (config && !config->passcodeKeyFile.empty() && std::filesystem::path(config->passcodeKeyFile).is_relative()) {
+    config->passcodeKeyFile = (file.parent_path() / config->passcodeKeyFile).string();
+  }
+  return config;
 }
 
 }  // namespace kiosk

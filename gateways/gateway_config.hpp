@@ -52,6 +52,10 @@ struct GatewayConfig {
   // kiosk's station duties purge cases closed longer ago once a day (kioskctl privacy purge
   // --retention does the same by hand). Unset: nothing is purged on its own.
   std::optional<int> retainClosedDays;
+  // [passcodes] key_file: the passcode key file (crypto/passcode_key_file.hpp); a relative path is
+  // taken from the configuration file's folder by load(). "" = KIOSK_PASSCODE_KEY, else the
+  // default beside the default SQLite database.
+  std::string passcodeKeyFile;
 
   // A missing or unreadable file is a BadInput naming it.
   [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);

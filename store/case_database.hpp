@@ -1,7 +1,6 @@
 #pragma once
-// A case database: the CaseStore, OutboxStore, CustomerLookupStore, StaffStore and PrivacyStore ports over one
-// connection,
-// and what tools and the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
+// A case database: the CaseStore, OutboxStore, CustomerLookupStore, StaffStore, PrivacyStore and PasscodeStore
+// ports over one connection, and what tools and the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
 // PostgreSQL server) are the two; store/open_store.hpp picks one from --db or --db-url.
 #include <string>
 
@@ -10,6 +9,7 @@
 #include "workflow/case_store.hpp"
 #include "workflow/customer_lookup_store.hpp"
 #include "workflow/outbox_store.hpp"
+#include "workflow/passcode_store.hpp"
 #include "workflow/privacy_store.hpp"
 #include "workflow/staff_store.hpp"
 
@@ -19,7 +19,8 @@ class CaseDatabase : public CaseStore,
                      public OutboxStore,
                      public CustomerLookupStore,
                      public StaffStore,
-                     public PrivacyStore {
+                     public PrivacyStore,
+                     public PasscodeStore {
  public:
   // The schema version the database holds (SQLite: PRAGMA user_version; PostgreSQL: the
   // kiosk_schema table).

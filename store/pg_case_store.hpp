@@ -98,6 +98,11 @@ class PgCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<PurgeCounts> purgeCases(const std::vector<std::string>& numbers, Date closedBefore,
                                                const CaseEvent& purged) override;
   [[nodiscard]] Result<void> reclaimErasedSpace() override;
+  // PasscodeStore: clear and sealed passcodes in repair_case.intake_passcode (pg_passcode_store.cpp).
+  [[nodiscard]] Result<std::vector<std::string>> casesWithClearPasscodes(std::size_t limit,
+                                                                        bool openOnly) override;
+  [[nodiscard]] Result<bool> hasSealedPasscodes() override;
+  [[nodiscard]] Result<void> eraseFreedCopies() override;
 
   [[nodiscard]] Result<int> schemaVersion() override;
   [[nodiscard]] std::string location() const override;

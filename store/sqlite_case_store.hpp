@@ -79,6 +79,11 @@ class SqliteCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<void> reclaimErasedSpace() override;
   // The case's audit salt and the seals of its events, by position (kioskctl migrate).
   [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
+  // PasscodeStore: clear and sealed passcodes in repair_case.intake_passcode (sqlite_passcode_store.cpp).
+  [[nodiscard]] Result<std::vector<std::string>> casesWithClearPasscodes(std::size_t limit,
+                                                                        bool openOnly) override;
+  [[nodiscard]] Result<bool> hasSealedPasscodes() override;
+  [[nodiscard]] Result<void> eraseFreedCopies() override;
 
   // The schema version of the open file (PRAGMA user_version).
   [[nodiscard]] Result<int> schemaVersion() override;

@@ -94,7 +94,8 @@ void setPragmas(SqliteConnection& db, bool inMemory) {
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA foreign_keys = ON");
   // A deleted or overwritten cell is zeroed where it lay, so what a purge erased (README
-  // "Personal data") does not linger in free space of the file's pages.
+  // "Personal data"), or a passcode an older program kept in clear once it is sealed, does not
+  // linger in free space of the file's pages.
   db.exec("PRAGMA secure_delete = ON");
 }
 

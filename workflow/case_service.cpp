@@ -68,8 +68,9 @@ WarrantyQuery warrantyQueryOf(const RepairCase& c) {
   return q;
 }
 
-CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages)
-    : m_store(store), m_vendors(vendors), m_messages(messages) {}
+CaseService::CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages,
+                         PasscodeVault* vault)
+    : m_store(store), m_vendors(vendors), m_messages(messages), m_vault(vault) {}
 
 const VendorProfile& CaseService::vendorOf(const RepairCase& c) const {
   const VendorProfile* v = m_vendors.find(c.device.vendor);
@@ -82,6 +83,18 @@ const VendorProfile& CaseService::vendorOf(const RepairCase& c) const {
 Result<RepairCase> CaseService::registerCase(const IntakeForm& form, const Actor& actor) {
   auto draft = draftCase(form, m_vendors, actor);
   if (!draft) return draft;
+  std::string& passcode = draft->intake.passcode;
+  if (trim(passcode).empty()) {
+    passcode.clear();
+  } else {
+    // Sealed here, so the store (and its files, logs and copies) only ever holds sealed text.
+    if (m_vault == nullptr) {
+      return badInput("passcode", "this station has no passcode key, so a passcode cannot be kept; leave it out");
+    }
+    auto sealed = m_vault->seal(passcode);
+    if (!sealed) return tl::unexpected(sealed.error());
+    passcode = std::move(*sealed);
+  }
   if (m_messages != nullptr) queueReceipt(*draft, *m_messages);
   return m_store.create(std::move(*draft));
 }
@@ -254,6 +267,7 @@ Result<RepairCase> CaseService::close(const std::string& number, const std::stri
     c.acceptanceSignature = signature;
     c.closedAt = actor.at;
     c.status = CaseStatus::Closed;
+    c.intake.passcode.clear();
     return "accepted as solved by " + c.acceptedBy + (signature.empty() ? "" : ", signed on the screen");
   });
 }

@@ -9,6 +9,7 @@
 #include "workflow/case_store.hpp"
 #include "workflow/clock.hpp"
 #include "workflow/outbox.hpp"
+#include "workflow/passcode_vault.hpp"
 #include "workflow/vendor_profile.hpp"
 
 namespace kiosk {
@@ -46,7 +47,10 @@ class CaseService {
  public:
   // `messages`: the customer texts the steps queue (bokmål for now: the customer's language is
   // not recorded yet). Without them no step queues a message; the kiosk is wired in a later slice.
-  CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages = nullptr);
+  // `vault` seals the device passcode at intake, before the store sees it; without one an intake
+  // that gives a passcode is refused (BadInput on "passcode"), so none is ever stored in clear.
+  CaseService(CaseStore& store, const VendorCatalog& vendors, const MessageTexts* messages = nullptr,
+              PasscodeVault* vault = nullptr);
 
   [[nodiscard]] Result<RepairCase> registerCase(const IntakeForm& form, const Actor& actor);
   [[nodiscard]] Result<RepairCase> diagnose(const std::string& number, const std::string& finding,
@@ -64,7 +68,7 @@ class CaseService {
   [[nodiscard]] Result<RepairCase> ship(const std::string& number, const std::string& carrier,
                                         const std::string& tracking, const Actor& actor);
   // `signature`: the customer's drawn signature (RepairCase::acceptanceSignature's format); the
-  // kiosk always gives one, the CLI none.
+  // kiosk always gives one, the CLI none. The device passcode is erased: the device is going home.
   [[nodiscard]] Result<RepairCase> close(const std::string& number, const std::string& acceptedBy,
                                          const Actor& actor, const std::string& signature = "");
 
@@ -95,6 +99,7 @@ class CaseService {
   CaseStore& m_store;
   const VendorCatalog& m_vendors;
   const MessageTexts* m_messages;
+  PasscodeVault* m_vault;
 };
 
 }  // namespace kiosk

@@ -44,7 +44,7 @@ struct IntakeDetails {
   std::string accessories;
   std::string condition;
   std::string shelf;
-  std::string passcode;   // never printed; sealed in a later slice
+  std::string passcode;   // sealed text (workflow/passcode_vault.hpp), "" when none; never printed
   std::string secondCaseReason;  // why a second open case for the same device was allowed
 };
 

@@ -1,5 +1,7 @@
 #include "kiosk/app/kiosk_backend.hpp"
 
+#include "crypto/passcode_key_file.hpp"
+#include "crypto/sodium_passcode_vault.hpp"
 #include "crypto/sodium_pin_hasher.hpp"
 #include "gateways/carrier_http.hpp"
 #include "gateways/raw_printer.hpp"
@@ -8,9 +10,22 @@
 #include "scanner/print_file.hpp"
 #include "workflow/outbox_relay.hpp"
 #include "workflow/outbox_store.hpp"
+#include "workflow/passcode_service.hpp"
 #include "workflow/return_booking.hpp"
 
 namespace kiosk {
+namespace {
+
+// The station's passcode vault: the key file is found (and read, or made) at the first seal or
+// open, so a station that never takes a passcode needs none.
+std::unique_ptr<PasscodeVault> stationVault(const BackendConfig& config, CaseDatabase& store) {
+  const std::filesystem::path file =
+      config.passcodeKeyFile.empty() ? passcodeKeyFile(config.gateways.passcodeKeyFile) : config.passcodeKeyFile;
+  return std::make_unique<SodiumPasscodeVault>([file]() -> Result<std::filesystem::path> { return file; },
+                                               [&store]() -> Result<bool> { return store.hasSealedPasscodes(); });
+}
+
+}  // namespace
 
 Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& config, const Clock& clock,
                                                          std::function<void()> wake) {
@@ -30,6 +45,9 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const BackendConfig& co
   if (!messages) return tl::unexpected(messages.error());
   auto backend = std::make_unique<KioskBackend>(config, clock, std::move(*store), std::move(*vendors),
                                                 std::move(wake), std::move(*messages));
+  // After an upgrade, before anyone works: no passcode stays in clear (a key-file problem stops
+  // the start, naming the file).
+  if (auto sealed = backend->sealClearPasscodes(); !sealed) return tl::unexpected(sealed.error());
   auto relay = StationRelay::start(config.store, config.gateways, backend->m_vendors, *backend->m_messages, clock,
                                    config.station);
   if (!relay) return tl::unexpected(relay.error());
@@ -46,7 +64,8 @@ KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std:
       m_store(std::move(store)),
       m_location(m_store->location()),
       m_messages(std::move(messages)),
-      m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr),
+      m_vault(stationVault(config, *m_store)),
+      m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr, m_vault.get()),
       m_pinHasher(std::make_unique<SodiumPinHasher>()),
       m_staffService(*m_store, *m_pinHasher, config.gateways.staff),
       m_wake(std::move(wake)),
@@ -98,6 +117,15 @@ void KioskBackend::watchForChanges() {
     if (wake && m_wake) m_wake();
     m_watchWake.wait_for(lock, m_config.watchInterval, [this] { return m_stopping || m_lookNow; });
   }
+}
+
+Result<std::size_t> KioskBackend::sealClearPasscodes() {
+  auto sealed = kiosk::sealClearPasscodes(*m_store, *m_store, *m_vault, Actor{m_config.station, m_clock.now()});
+  if (!sealed) return sealed;
+  if (*sealed > 0) {
+    if (auto erased = m_store->eraseFreedCopies(); !erased) return tl::unexpected(erased.error());
+  }
+  return sealed;
 }
 
 void KioskBackend::lookNow() {

@@ -27,6 +27,7 @@
 #include "workflow/customer_lookup.hpp"
 #include "workflow/dashboard.hpp"
 #include "workflow/outbox.hpp"
+#include "workflow/passcode_vault.hpp"
 #include "workflow/staff_service.hpp"
 #include "workflow/translations.hpp"
 
@@ -82,6 +83,9 @@ struct BackendConfig {
   std::chrono::milliseconds watchInterval{250};
   GatewayConfig gateways;          // from --config; default: none set
   std::string station = "kiosk";   // who the background relay's events name (deviation notices)
+  // The passcode key file; empty: [passcodes] key_file of --config, else KIOSK_PASSCODE_KEY, else
+  // passcode.key beside the default database (crypto/passcode_key_file.hpp), as kioskctl.
+  std::filesystem::path passcodeKeyFile;
 };
 
 class KioskBackend {
@@ -148,6 +152,9 @@ class KioskBackend {
   // --screenshot only (it takes no input and exits): the staff screens drawn as `name`, an
   // enabled account, sees them, without a PIN. BadInput on "staff" otherwise. Blocks.
   [[nodiscard]] Result<void> signInForScreenshots(const std::string& name);
+  // Seals the clear-text passcodes an older program left in the store (workflow/passcode_service.hpp)
+  // and has the store let go of the old text: open() runs it before the first frame. Blocking.
+  [[nodiscard]] Result<std::size_t> sealClearPasscodes();
   // Renders the device label (PNG) and the customer receipt (PDF) into the documents folder.
   [[nodiscard]] std::future<Result<IntakeDocuments>> saveIntakeDocuments(RepairCase repairCase, std::string language);
 
@@ -213,6 +220,7 @@ class KioskBackend {
   std::unique_ptr<CaseDatabase> m_store;
   std::string m_location;  // m_store->location(), read once
   std::optional<MessageTexts> m_messages;
+  std::unique_ptr<PasscodeVault> m_vault;  // seals at intake; the key file is read at first use
   CaseService m_service;
   std::unique_ptr<PinHasher> m_pinHasher;  // Argon2id (crypto/)
   StaffService m_staffService;

@@ -46,7 +46,7 @@ TEST_F(CaseFlowTest, CoveredMacRunsFromIntakeToCloseAcrossChristmas) {
   EXPECT_EQ(j["events"][0]["kind"], "registered");
   EXPECT_EQ(j["events"][9]["kind"], "close");
   EXPECT_EQ(j["events"][9]["at"], "2027-01-04T09:00:00");
-  EXPECT_EQ(j["has_passcode"], true);
+  EXPECT_EQ(j["has_passcode"], false) << "erased when the case closed";
 }
 
 TEST_F(CaseFlowTest, PasscodeIsNeverPrinted) {

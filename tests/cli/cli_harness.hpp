@@ -1,5 +1,6 @@
 #pragma once
 // Runs kioskctl in-process on a temporary database with a fixed clock.
+#include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
 #include <sstream>
@@ -33,12 +34,17 @@ class CliTest : public ::testing::Test {
     std::filesystem::remove_all(m_dir);
     std::filesystem::create_directories(m_dir);
     db = (m_dir / "cases.db").string();
+    // Intakes seal their passcodes under a key file of the test's own, never the user's.
+    ::setenv("KIOSK_PASSCODE_KEY", (m_dir / "passcode.key").c_str(), 1);
 #ifdef KIOSK_CLI_TESTS_ON_POSTGRES
     // The same walks through --db-url, each test on a fresh database of the process's server.
     dbUrl = freshPostgresDatabase();
 #endif
   }
-  void TearDown() override { std::filesystem::remove_all(m_dir); }
+  void TearDown() override {
+    ::unsetenv("KIOSK_PASSCODE_KEY");
+    std::filesystem::remove_all(m_dir);
+  }
 
   CliRun run(std::vector<std::string> args) { return runWithInput(std::move(args), ""); }
 
@@ -87,6 +93,9 @@ class CliTest : public ::testing::Test {
   std::string db;
   std::string dbUrl;  // when set, kioskctl runs with --db-url instead of --db
   std::string assets = KIOSK_ASSETS_DIR;
+
+ protected:
+  [[nodiscard]] const std::filesystem::path& folder() const { return m_dir; }
 
  private:
   std::filesystem::path m_dir;

@@ -11,6 +11,7 @@
 #include "case_walks.hpp"
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
+#include "workflow/passcode_service.hpp"
 #include "workflow/signature.hpp"
 
 namespace kiosk::test {
@@ -346,6 +347,9 @@ TEST(CaseScreen, EveryStepAndEventHasItsWordsInBothLanguages) {
     HeadlessKiosk kiosk(options);
     const Translations& texts = kiosk.ctx().t().translations();
     EXPECT_NE(texts.find("case.event.registered"), nullptr) << language;
+    for (const char* kind : {kPasscodeReadEvent, kPasscodeSealedEvent, kPasscodeErasedEvent}) {
+      EXPECT_NE(texts.find("case.event." + std::string(kind)), nullptr) << language << " " << kind;
+    }
     for (const Step step : allSteps()) {
       EXPECT_NE(texts.find(stepTextKey(step)), nullptr) << language << " " << stepName(step);
       EXPECT_NE(texts.find("case.event." + std::string(stepName(step))), nullptr) << language << " " << stepName(step);

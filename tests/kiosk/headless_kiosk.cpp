@@ -61,7 +61,7 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
   if (!store) throw std::runtime_error(store.error().message);
   m_store = store->get();
   m_vendors = std::make_unique<VendorCatalog>(*catalog);
-  m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
+  m_service = std::make_unique<CaseService>(*m_store, *m_vendors, nullptr, &m_vault);
   m_pinHasher = std::make_unique<SodiumPinHasher>();
   m_staff = std::make_unique<StaffService>(**store, *m_pinHasher, options.gateways.staff);
   for (const auto& account : options.staff) {
@@ -78,6 +78,7 @@ HeadlessKiosk::HeadlessKiosk(const HeadlessOptions& options) : m_clock(parseTime
   config.documents = m_documents;
   config.watchInterval = options.watchInterval;
   config.gateways = options.gateways;
+  config.passcodeKeyFile = m_vault.keyFile();
   auto messages = MessageTexts::load(KIOSK_ASSETS_DIR, kDefaultLanguage);
   if (!messages) throw std::runtime_error(messages.error().message);
   m_backend = std::make_unique<KioskBackend>(config, m_clock, std::move(*store), std::move(*catalog),

@@ -16,6 +16,7 @@
 #include "kiosk/ui/imgui_input.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "store/pg_case_store.hpp"
+#include "support/scratch_passcode_vault.hpp"
 #include "workflow/clock.hpp"
 
 namespace kiosk::test {
@@ -79,6 +80,8 @@ class HeadlessKiosk {
   [[nodiscard]] KioskBackend& backend() { return *m_backend; }
   [[nodiscard]] FixedClock& clock() { return m_clock; }
   [[nodiscard]] CaseService& service() { return *m_service; }
+  // The passcode vault on the key file the backend uses too.
+  [[nodiscard]] PasscodeVault& vault() { return m_vault; }
   // The store behind the backend: for checks a screen cannot show (the outbox).
   [[nodiscard]] CaseStore& store() { return *m_store; }  // to set up cases as another station would
   // The staff accounts, as kioskctl staff would change them (Argon2id PINs).
@@ -96,6 +99,7 @@ class HeadlessKiosk {
   std::filesystem::path m_documents;
   bool m_ownDocuments = false;
   ImGuiContext* m_imgui = nullptr;
+  ScratchPasscodeVault m_vault;                  // the backend's key file too: one key, as at a station
   std::unique_ptr<VendorCatalog> m_vendors;      // the harness's own service's catalog
   CaseStore* m_store = nullptr;                  // owned by the backend
   std::unique_ptr<PinHasher> m_pinHasher;

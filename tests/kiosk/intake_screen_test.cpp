@@ -91,7 +91,9 @@ TEST(IntakeScreen, TheTypedFormRegistersACaseWithItsLabelAndReceipt) {
   EXPECT_EQ(stored->customer.address, "Storgata 1, 0155 Oslo");
   EXPECT_EQ(stored->intake.ecase, "E-4711");
   EXPECT_EQ(stored->intake.fault, "Skjermen er svart");
-  EXPECT_EQ(stored->intake.passcode, "0000");
+  // Sealed by the kiosk before the store saw it, under the station's key.
+  EXPECT_TRUE(kiosk.vault().isSealed(stored->intake.passcode)) << "never stored in clear";
+  EXPECT_EQ(kiosk.vault().open(stored->intake.passcode).value_or("(not opened)"), "0000");
   EXPECT_EQ(stored->intake.accessories, "Lader");
   EXPECT_EQ(stored->intake.condition, "Riper i lokket");
   EXPECT_EQ(stored->intake.channel, "counter");

@@ -10,6 +10,7 @@
 #include "kiosk/app/station_relay.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "support/sample_intake.hpp"
+#include "support/scratch_passcode_vault.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -36,7 +37,8 @@ TEST(StationRelay, AQueuedMessageIsSentInTheBackgroundAndCounted) {
   {
     auto store = SqliteCaseStore::open(dir / "cases.db");  // another station's intake
     ASSERT_TRUE(store);
-    CaseService service(**store, *vendors, &*texts);
+    ScratchPasscodeVault vault;
+    CaseService service(**store, *vendors, &*texts, &vault);
     ASSERT_TRUE(service.registerCase(macIntake(), Actor{"ola", clock.now()}));
   }
   (*relay)->wake();

@@ -16,7 +16,7 @@ class DeviationNoticeTest : public MemoryServiceTest {
     auto texts = MessageTexts::load(KIOSK_ASSETS_DIR, "nb");
     ASSERT_TRUE(texts) << texts.error().message;
     m_texts = std::make_unique<MessageTexts>(std::move(*texts));
-    m_service = std::make_unique<CaseService>(*m_store, *m_vendors, m_texts.get());
+    m_service = std::make_unique<CaseService>(*m_store, *m_vendors, m_texts.get(), &m_vault);
   }
 
   // A Lenovo report on Tuesday 24 November before 15:30: due on site Wednesday the 25th.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "support/sample_intake.hpp"
+#include "support/scratch_passcode_vault.hpp"
 #include "tests/store/store_factories.hpp"
 #include "tests/store/store_test_support.hpp"
 #include "workflow/case_service.hpp"
@@ -23,7 +24,7 @@ class OutboxContract : public StoreContractTest {
     auto texts = MessageTexts::load(KIOSK_ASSETS_DIR, "nb");
     ASSERT_TRUE(texts) << texts.error().message;
     m_texts = std::make_unique<MessageTexts>(std::move(*texts));
-    m_service = std::make_unique<CaseService>(*m_store, *m_vendors, m_texts.get());
+    m_service = std::make_unique<CaseService>(*m_store, *m_vendors, m_texts.get(), &m_vault);
   }
 
   std::string registerMac(const std::string& email = "kari@example.no", const std::string& serial = "C02XK0JHJG5H") {
@@ -51,6 +52,7 @@ class OutboxContract : public StoreContractTest {
 
   Actor actor(const char* when) { return Actor{"per", at(when)}; }
 
+  ScratchPasscodeVault m_vault;
   std::unique_ptr<VendorCatalog> m_vendors;
   std::unique_ptr<MessageTexts> m_texts;
   std::unique_ptr<CaseService> m_service;
@@ -225,7 +227,7 @@ TEST_P(OutboxContract, ListFiltersByStatusAndCase) {
 }
 
 TEST_P(OutboxContract, WithoutTextsNoStepQueuesAMessage) {
-  CaseService silent(*m_store, *m_vendors);
+  CaseService silent(*m_store, *m_vendors, nullptr, &m_vault);
   auto c = silent.registerCase(macIntake("C02XK0JHJG5H"), Actor{"ola", at("2026-11-24T09:00:00")});
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_TRUE(outboxOf(c->number).empty());

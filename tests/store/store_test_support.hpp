@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "store/sqlite_case_store.hpp"
+#include "support/scratch_passcode_vault.hpp"
 #include "workflow/case_service.hpp"
 #include "store/audit_chain.hpp"
 #include "workflow/repair_case.hpp"
@@ -41,7 +42,8 @@ class TempDirTest : public ::testing::Test {
   std::filesystem::path m_dir;
 };
 
-// The workflow service over an in-memory SQLite store with the real vendor profiles.
+// The workflow service over an in-memory SQLite store with the real vendor profiles and a real
+// passcode vault.
 class MemoryServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -51,12 +53,13 @@ class MemoryServiceTest : public ::testing::Test {
     auto opened = SqliteCaseStore::openInMemory();
     ASSERT_TRUE(opened) << opened.error().message;
     m_store = std::move(*opened);
-    m_service = std::make_unique<CaseService>(*m_store, *m_vendors);
+    m_service = std::make_unique<CaseService>(*m_store, *m_vendors, nullptr, &m_vault);
   }
 
   [[nodiscard]] CaseService& service() { return *m_service; }
   [[nodiscard]] CaseStore& store() { return *m_store; }
 
+  ScratchPasscodeVault m_vault;  // intake seals the sample intakes' passcodes
   std::unique_ptr<VendorCatalog> m_vendors;
   std::unique_ptr<SqliteCaseStore> m_store;
   std::unique_ptr<CaseService> m_service;
