@@ -226,6 +226,7 @@ void addCaseCommands(CLI::App& app, Context& ctx, Action& action) {
   addNewCommand(*cases, ctx, action);
   addStepCommands(*cases, ctx, action);
   addQueryCommands(*cases, ctx, action);
+  addPasscodeCommand(*cases, ctx, action);
 }
 
 }  // namespace kiosk::cli

@@ -29,5 +29,7 @@ void addPrivacyCommands(CLI::App& app, Context& ctx, Action& action);
 [[nodiscard]] int shipWithBooking(Context& ctx, const std::string& number);
 // outbox run and outbox retry, on the outbox subcommand addOutboxCommands makes.
 void addOutboxRunCommands(CLI::App& outbox, Context& ctx, Action& action);
+// case passcode N --staff NAME --pin PIN|- (passcode_command.cpp), on the case subcommand.
+void addPasscodeCommand(CLI::App& cases, Context& ctx, Action& action);
 
 }  // namespace kiosk::cli
