@@ -289,7 +289,7 @@ Result<StaffService*> Context::staff() {
     const auto config = gatewayConfig();
     if (!config) return tl::unexpected(config.error());
     m_opened->pinHasher = std::make_unique<SodiumPinHasher>();
-    m_opened->staff = std::make_unique<StaffService>(**opened, *m_opened->pinHasher, (*config)->staff);
+    m_opened->staff = std::make_unique<StaffService>(**opened, *m_opened->pinHasher, (*config)->staff, *opened);
   }
   return m_opened->staff.get();
 }

@@ -23,6 +23,7 @@ void addPartsCommands(CLI::App& app, Context& ctx, Action& action);
 void addMigrateCommand(CLI::App& app, Context& ctx, Action& action);
 void addStatusCommand(CLI::App& app, Context& ctx, Action& action);
 void addStaffCommands(CLI::App& app, Context& ctx, Action& action);
+void addAuditCommands(CLI::App& app, Context& ctx, Action& action);
 void addPrivacyCommands(CLI::App& app, Context& ctx, Action& action);
 
 // case ship N --book: books the return with the configured carrier, then ships (parts_commands.cpp).

@@ -38,6 +38,7 @@ int runKioskctl(int argc, const char* const* argv, std::istream& in, std::ostrea
   addMigrateCommand(app, ctx, action);
   addStatusCommand(app, ctx, action);
   addStaffCommands(app, ctx, action);
+  addAuditCommands(app, ctx, action);
   addPrivacyCommands(app, ctx, action);
   // Global options may follow the subcommand too: "kioskctl case list --json".
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {

@@ -1,10 +1,12 @@
 #pragma once
-// A case database: the CaseStore, OutboxStore, CustomerLookupStore, StaffStore, PrivacyStore and PasscodeStore
-// ports over one connection, and what tools and the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
+// A case database: the CaseStore, OutboxStore, CustomerLookupStore, StaffStore, PrivacyStore, PasscodeStore,
+// AuditLog and AuditTrail ports over one connection,
+// and what tools and the settings screen ask of it besides. SqliteCaseStore (one file) and PgCaseStore (a shared
 // PostgreSQL server) are the two; store/open_store.hpp picks one from --db or --db-url.
 #include <string>
 
 #include "store/audit_chain.hpp"
+#include "workflow/audit.hpp"
 
 #include "workflow/case_store.hpp"
 #include "workflow/customer_lookup_store.hpp"
@@ -20,7 +22,9 @@ class CaseDatabase : public CaseStore,
                      public CustomerLookupStore,
                      public StaffStore,
                      public PrivacyStore,
-                     public PasscodeStore {
+                     public PasscodeStore,
+                     public AuditLog,
+                     public AuditTrail {
  public:
   // The schema version the database holds (SQLite: PRAGMA user_version; PostgreSQL: the
   // kiosk_schema table).

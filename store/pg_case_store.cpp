@@ -7,6 +7,7 @@
 #include "store/audit_chain.hpp"
 #include "store/case_change_rules.hpp"
 #include "store/pg_audit.hpp"
+#include "store/pg_audit_trail.hpp"
 #include "store/customer_codes.hpp"
 #include "store/pg_case_queries.hpp"
 #include "store/pg_case_rows.hpp"
@@ -394,6 +395,57 @@ Result<CaseAudit> PgCaseStore::loadAudit(const std::string& number) {
     auto found = m_session->read([&](PgConnection& db) { return selectAuditedCase(db, *normalized); });
     if (!found) return notFound("case", "no case " + *normalized);
     return std::move(found->audit);
+  });
+}
+
+Result<AuditEntry> PgCaseStore::appendAuditEntry(AuditEntry entry) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot append to the audit log", {}, [&]() -> Result<AuditEntry> {
+    // The log is one chain: appends from every station go in single file behind this lock
+    // (sign-ins, reads and checkpoints are few; case events have chains of their own).
+    return m_session->write<AuditEntry>(
+        [&](PgConnection& db) -> Result<AuditEntry> { return appendPgAuditEntry(db, entry); },
+        "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kAuditLogLock) + ")");
+  });
+}
+
+Result<std::vector<AuditEntry>> PgCaseStore::listAuditEntries(std::int64_t afterSeq, std::size_t limit) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the audit log", {}, [&]() -> Result<std::vector<AuditEntry>> {
+    return m_session->read([&](PgConnection& db) { return selectPgAuditEntries(db, afterSeq, limit); });
+  });
+}
+
+Result<AuditReport> PgCaseStore::verifyAudit(const std::optional<std::string>& head) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot verify the audit trail", {}, [&]() -> Result<AuditReport> {
+    return m_session->read([&](PgConnection& db) {
+      // One snapshot for every case, event and entry: a step committed meanwhile at another
+      // station is either wholly seen or not at all.
+      db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      try {
+        AuditReport report = verifyPgAudit(db, head);
+        db.exec("COMMIT");
+        return report;
+      } catch (...) {
+        if (!db.broken()) {
+          try {
+            db.exec("ROLLBACK");
+          } catch (const PgError&) {
+          }
+        }
+        throw;
+      }
+    });
+  });
+}
+
+Result<AuditCheckpoint> PgCaseStore::recordCheckpoint(std::int64_t atMs, const std::string& staff) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot record an audit checkpoint", {}, [&]() -> Result<AuditCheckpoint> {
+    return m_session->write<AuditCheckpoint>(
+        [&](PgConnection& db) -> Result<AuditCheckpoint> { return recordPgCheckpoint(db, atMs, staff); },
+        "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kAuditLogLock) + ")");
   });
 }
 

@@ -119,6 +119,12 @@ class PgCaseStore final : public CaseDatabase {
   // The case's audit salt and seals (store/audit_chain.hpp) travel with it unchanged.
   [[nodiscard]] Result<ImportOutcome> importCase(const RepairCase& c, const std::vector<OutboxMessage>& messages,
                                                  const CaseAudit& audit);
+  // AuditLog and AuditTrail (workflow/audit.hpp): the audit log's chain, verify, checkpoints.
+  [[nodiscard]] Result<AuditEntry> appendAuditEntry(AuditEntry entry) override;
+  [[nodiscard]] Result<std::vector<AuditEntry>> listAuditEntries(std::int64_t afterSeq, std::size_t limit) override;
+  [[nodiscard]] Result<AuditReport> verifyAudit(const std::optional<std::string>& head) override;
+  [[nodiscard]] Result<AuditCheckpoint> recordCheckpoint(std::int64_t atMs, const std::string& staff) override;
+
   // The case's audit salt and the seals of its events, by position (kioskctl migrate).
   [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
 

@@ -10,6 +10,7 @@
 #include "store/case_change_rules.hpp"
 #include "store/customer_codes.hpp"
 #include "store/sqlite_audit.hpp"
+#include "store/sqlite_audit_trail.hpp"
 #include "store/sqlite_case_rows.hpp"
 #include "store/sqlite_connection.hpp"
 #include "store/sqlite_migrations.hpp"
@@ -214,6 +215,46 @@ Result<CaseAudit> SqliteCaseStore::loadAudit(const std::string& number) {
     });
     if (!found) return notFound("case", "no case " + *normalized);
     return std::move(*found);
+  });
+}
+
+Result<AuditEntry> SqliteCaseStore::appendAuditEntry(AuditEntry entry) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot append to the audit log", {}, [&]() -> Result<AuditEntry> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    AuditEntry stored = appendSqliteAuditEntry(*m_db, std::move(entry));
+    transaction.commit();
+    ++m_ownCommits;
+    return stored;
+  });
+}
+
+Result<std::vector<AuditEntry>> SqliteCaseStore::listAuditEntries(std::int64_t afterSeq, std::size_t limit) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot read the audit log", {}, [&]() -> Result<std::vector<AuditEntry>> {
+    return m_db->retryWhileBusy([&] { return selectSqliteAuditEntries(*m_db, afterSeq, limit); });
+  });
+}
+
+Result<AuditReport> SqliteCaseStore::verifyAudit(const std::optional<std::string>& head) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot verify the audit trail", {}, [&]() -> Result<AuditReport> {
+    return m_db->retryWhileBusy([&] {
+      // One snapshot: a step committed meanwhile is either wholly seen or not at all.
+      SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Deferred);
+      return verifySqliteAudit(*m_db, head);
+    });
+  });
+}
+
+Result<AuditCheckpoint> SqliteCaseStore::recordCheckpoint(std::int64_t atMs, const std::string& staff) {
+  const std::scoped_lock lock(m_mutex);
+  return guarded("cannot record an audit checkpoint", {}, [&]() -> Result<AuditCheckpoint> {
+    SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
+    AuditCheckpoint checkpoint = recordSqliteCheckpoint(*m_db, atMs, staff);
+    transaction.commit();
+    ++m_ownCommits;
+    return checkpoint;
   });
 }
 

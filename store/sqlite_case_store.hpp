@@ -77,6 +77,13 @@ class SqliteCaseStore final : public CaseDatabase {
   [[nodiscard]] Result<PurgeCounts> purgeCases(const std::vector<std::string>& numbers, Date closedBefore,
                                                const CaseEvent& purged) override;
   [[nodiscard]] Result<void> reclaimErasedSpace() override;
+
+  // AuditLog and AuditTrail (workflow/audit.hpp): the audit log's chain, verify, checkpoints.
+  [[nodiscard]] Result<AuditEntry> appendAuditEntry(AuditEntry entry) override;
+  [[nodiscard]] Result<std::vector<AuditEntry>> listAuditEntries(std::int64_t afterSeq, std::size_t limit) override;
+  [[nodiscard]] Result<AuditReport> verifyAudit(const std::optional<std::string>& head) override;
+  [[nodiscard]] Result<AuditCheckpoint> recordCheckpoint(std::int64_t atMs, const std::string& staff) override;
+
   // The case's audit salt and the seals of its events, by position (kioskctl migrate).
   [[nodiscard]] Result<CaseAudit> loadAudit(const std::string& number) override;
   // PasscodeStore: clear and sealed passcodes in repair_case.intake_passcode (sqlite_passcode_store.cpp).

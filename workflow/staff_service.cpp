@@ -12,8 +12,8 @@ Error noSuchStaff(const std::string& name, std::string_view field) {
 
 }  // namespace
 
-StaffService::StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy)
-    : m_store(store), m_hasher(hasher), m_policy(policy) {}
+StaffService::StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy, AuditLog* audit)
+    : m_store(store), m_hasher(hasher), m_policy(policy), m_audit(audit) {}
 
 Result<StaffMember> StaffService::add(std::string_view nameText, std::string_view roleText, std::string_view pin) {
   auto name = normalizeStaffName(nameText, "name");
@@ -75,8 +75,30 @@ Result<SignInAnswer> StaffService::signIn(std::string_view nameText, std::string
   const auto name = normalizeStaffName(nameText, "name");
   if (!name) return tl::unexpected(name.error());
   if (auto format = checkPinFormat(pin, "pin"); !format) return tl::unexpected(format.error());
+  return logged(judgeSignIn(*name, pin, nowMs), nowMs);
+}
 
-  const auto attempt = m_store.beginPinAttempt(*name, m_policy, nowMs);
+Result<SignInAnswer> StaffService::logged(Result<SignInAnswer> answer, std::int64_t nowMs) {
+  if (m_audit == nullptr || !answer) return answer;
+  AuditEntry entry;
+  entry.atMs = nowMs;
+  entry.kind = "sign-in";
+  // The account's name as stored; a name that is no account is not written down (it may be
+  // anything someone typed).
+  if (answer->member) entry.staff = entry.subject = answer->member->name;
+  switch (answer->verdict) {
+    case SignInVerdict::Ok: entry.detail = "ok"; break;
+    case SignInVerdict::WrongPin: entry.detail = "wrong-pin"; break;
+    case SignInVerdict::Locked: entry.detail = "locked"; break;
+    case SignInVerdict::Disabled: entry.detail = "disabled"; break;
+    case SignInVerdict::Unknown: entry.detail = "unknown"; break;
+  }
+  if (auto appended = m_audit->appendAuditEntry(std::move(entry)); !appended) return tl::unexpected(appended.error());
+  return answer;
+}
+
+Result<SignInAnswer> StaffService::judgeSignIn(const std::string& name, std::string_view pin, std::int64_t nowMs) {
+  const auto attempt = m_store.beginPinAttempt(name, m_policy, nowMs);
   if (!attempt) return tl::unexpected(attempt.error());
   SignInAnswer answer;
   if (!*attempt) return answer;  // Unknown
@@ -101,7 +123,7 @@ Result<SignInAnswer> StaffService::signIn(std::string_view nameText, std::string
     answer.pinsLeft = std::max(0, m_policy.maxWrongPins - counted.member.failedPins);
     return answer;
   }
-  const auto cleared = m_store.clearPinFailures(*name);
+  const auto cleared = m_store.clearPinFailures(name);
   if (!cleared) return tl::unexpected(cleared.error());
   if (!*cleared) return SignInAnswer{};  // removed meanwhile
   answer.member = **cleared;

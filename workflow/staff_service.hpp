@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "workflow/audit.hpp"
 #include "workflow/pin_hasher.hpp"
 #include "workflow/staff.hpp"
 #include "workflow/staff_store.hpp"
@@ -33,7 +34,9 @@ struct SignInAnswer {
 
 class StaffService {
  public:
-  StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy = {});
+  // With `audit`, every sign-in that reaches the store (right, wrong, locked, disabled, unknown)
+  // is an audit log entry; the kiosk and kioskctl pass their store's log.
+  StaffService(StaffStore& store, PinHasher& hasher, PinLockPolicy policy = {}, AuditLog* audit = nullptr);
 
   // A new enabled account. BadInput on "name" (malformed, or taken in any letter case), "role" or
   // "pin" (not 6+ digits); the PIN is hashed before it reaches the store and is kept nowhere.
@@ -50,7 +53,9 @@ class StaffService {
   // a BadInput on "pin" and not counted: it cannot be anyone's. The attempt is counted before the
   // PIN is judged (StaffStore::beginPinAttempt), so sign-ins at once on several stations never
   // get more than policy.maxWrongPins PINs judged per lock; the one that reaches the limit is
-  // judged, and answered Locked when it is wrong.
+  // judged, and answered Locked when it is wrong. With an audit log, the sign-in is appended to it
+  // (kind "sign-in", the account's name, the verdict; never the PIN) before it is answered; a
+  // sign-in that cannot be logged is a Storage error, even with the right PIN.
   [[nodiscard]] Result<SignInAnswer> signIn(std::string_view name, std::string_view pin, std::int64_t nowMs);
 
   // A new PIN for `name`, proved by a sign-in of `by` with `byPin` (counted and locked like any
@@ -74,10 +79,13 @@ class StaffService {
 
  private:
   [[nodiscard]] Result<StaffMember> existing(std::string_view name, const std::optional<StaffMember>& found);
+  [[nodiscard]] Result<SignInAnswer> judgeSignIn(const std::string& name, std::string_view pin, std::int64_t nowMs);
+  [[nodiscard]] Result<SignInAnswer> logged(Result<SignInAnswer> answer, std::int64_t nowMs);
 
   StaffStore& m_store;
   PinHasher& m_hasher;
   PinLockPolicy m_policy;
+  AuditLog* m_audit;
 };
 
 }  // namespace kiosk

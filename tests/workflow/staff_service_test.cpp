@@ -279,5 +279,64 @@ TEST(StaffLock, AnEndedLockIsNoLock) {
   EXPECT_FALSE(isLocked(m, kNow + 1));
 }
 
+// An AuditLog that keeps its entries in memory, or refuses every append.
+class MemoryAuditLog final : public AuditLog {
+ public:
+  Result<AuditEntry> appendAuditEntry(AuditEntry entry) override {
+    if (refuse) return storageError("the audit log cannot be written");
+    entry.seq = static_cast<std::int64_t>(entries.size()) + 1;
+    entries.push_back(entry);
+    return entry;
+  }
+  Result<std::vector<AuditEntry>> listAuditEntries(std::int64_t, std::size_t) override { return entries; }
+  std::vector<AuditEntry> entries;
+  bool refuse = false;
+};
+
+TEST(StaffServiceAuditTest, EverySignInIsLoggedWithItsVerdictAndNeverThePin) {
+  MemoryStaffStore store;
+  TableHasher hasher;
+  MemoryAuditLog log;
+  StaffService service(store, hasher, PinLockPolicy{2, 15 * kMinute}, &log);
+  ASSERT_TRUE(service.add("Kari", "technician", kPin));
+  ASSERT_TRUE(service.add("Per", "counter", kPin));
+  ASSERT_TRUE(service.disable("Per"));
+  EXPECT_TRUE(log.entries.empty()) << "account changes are not sign-ins";
+  ASSERT_EQ(service.signIn("kari", kPin, kNow)->verdict, SignInVerdict::Ok);
+  ASSERT_EQ(service.signIn("Kari", kWrong, kNow + 1)->verdict, SignInVerdict::WrongPin);
+  ASSERT_EQ(service.signIn("Kari", kWrong, kNow + 2)->verdict, SignInVerdict::Locked);
+  ASSERT_EQ(service.signIn("Kari", kPin, kNow + 3)->verdict, SignInVerdict::Locked);
+  ASSERT_EQ(service.signIn("Per", kPin, kNow + 4)->verdict, SignInVerdict::Disabled);
+  ASSERT_EQ(service.signIn("Nobody Here", kPin, kNow + 5)->verdict, SignInVerdict::Unknown);
+  EXPECT_FALSE(service.signIn("Kari", "12", kNow + 6)) << "a malformed PIN is bad input";
+  ASSERT_EQ(log.entries.size(), 6U) << "bad input reaches no account and is not a sign-in";
+  const std::vector<std::string> details = {"ok", "wrong-pin", "locked", "locked", "disabled", "unknown"};
+  for (std::size_t i = 0; i < details.size(); ++i) {
+    const AuditEntry& e = log.entries[i];
+    EXPECT_EQ(e.kind, "sign-in");
+    EXPECT_EQ(e.detail, details[i]) << i;
+    EXPECT_EQ(e.atMs, kNow + static_cast<std::int64_t>(i));
+    for (const std::string* text : {&e.staff, &e.subject, &e.detail}) {
+      EXPECT_EQ(text->find(std::string(kPin)), std::string::npos);
+      EXPECT_EQ(text->find(std::string(kWrong)), std::string::npos);
+    }
+  }
+  EXPECT_EQ(log.entries[0].subject, "Kari") << "the name as stored";
+  EXPECT_EQ(log.entries[4].subject, "Per");
+  EXPECT_EQ(log.entries[5].subject, "") << "a name that is no account is not written down";
+}
+
+TEST(StaffServiceAuditTest, ASignInThatCannotBeLoggedIsAStorageError) {
+  MemoryStaffStore store;
+  TableHasher hasher;
+  MemoryAuditLog log;
+  StaffService service(store, hasher, PinLockPolicy{}, &log);
+  ASSERT_TRUE(service.add("Kari", "technician", kPin));
+  log.refuse = true;
+  const auto answer = service.signIn("Kari", kPin, kNow);
+  ASSERT_FALSE(answer);
+  EXPECT_EQ(answer.error().kind, ErrorKind::Storage);
+}
+
 }  // namespace
 }  // namespace kiosk::test
