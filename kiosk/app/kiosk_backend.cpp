@@ -67,7 +67,7 @@ KioskBackend::KioskBackend(const BackendConfig& config, const Clock& clock, std:
       m_vault(stationVault(config, *m_store)),
       m_service(*m_store, m_vendors, m_messages ? &*m_messages : nullptr, m_vault.get()),
       m_pinHasher(std::make_unique<SodiumPinHasher>()),
-      m_staffService(*m_store, *m_pinHasher, config.gateways.staff),
+      m_staffService(*m_store, *m_pinHasher, config.gateways.staff, m_store.get()),  // sign-ins go to the audit log
       m_wake(std::move(wake)),
       m_carrier(config.gateways.carrier ? std::make_unique<HttpCarrier>(*config.gateways.carrier) : nullptr),
       m_tasks(m_wake),

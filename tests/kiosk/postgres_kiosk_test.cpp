@@ -18,6 +18,7 @@
 #include "store/pg_case_store.hpp"
 #include "support/postgres_server.hpp"
 #include "support/sample_intake.hpp"
+#include "support/scratch_passcode_vault.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -61,12 +62,13 @@ class RawSession {
   PGconn* m_conn;
 };
 
-// Another station on the same database: its own connection, its own workflow service.
+// Another station on the same database: its own connection, its own workflow service, and a
+// passcode key of its own (the sample intake gives a passcode, which is sealed before it is stored).
 struct OtherStation {
   explicit OtherStation(const std::string& url)
       : store(opened(PgCaseStore::open(url))),
         vendors(opened(VendorCatalog::load(std::filesystem::path(KIOSK_ASSETS_DIR) / "vendors"))),
-        service(*store, vendors) {}
+        service(*store, vendors, nullptr, &vault) {}
 
   template <class T>
   static T opened(Result<T> result) {
@@ -76,6 +78,7 @@ struct OtherStation {
 
   std::unique_ptr<PgCaseStore> store;
   VendorCatalog vendors;
+  test::ScratchPasscodeVault vault;
   CaseService service;
 };
 
