@@ -115,4 +115,20 @@ void checkLogAgainstCheckpoint(const CheckpointState& state, const AuditEntry* e
   }
 }
 
+void verifyLogWalk(const AuditEntryFetch& fetch, const CheckpointState* state, AuditReport& report) {
+  constexpr std::size_t kPage = 1000;
+  LogCursor cursor;
+  std::optional<AuditEntry> checkpointed;
+  for (;;) {
+    const auto entries = fetch(cursor.seq, kPage);
+    verifyLogEntries(entries, cursor, report.findings);
+    report.logEntries += entries.size();
+    for (const auto& e : entries) {
+      if (state != nullptr && e.seq == state->logSeq) checkpointed = e;
+    }
+    if (entries.size() < kPage) break;
+  }
+  if (state != nullptr) checkLogAgainstCheckpoint(*state, checkpointed ? &*checkpointed : nullptr, report.findings);
+}
+
 }  // namespace kiosk

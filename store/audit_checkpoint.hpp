@@ -4,7 +4,9 @@
 // the cases whose chain moved since the checkpoint before, and to that checkpoint's hash; so
 // its hash H commits, through the checkpoints before it, to every case's head at that time,
 // while a daily checkpoint stores only a row per case that changed. Internal to store/.
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,5 +62,11 @@ void reportDeletedCases(const CheckpointState& state, std::vector<AuditFinding>&
 // The log's entry `state.logSeq` against the checkpoint; `entry` is null when it is not there.
 void checkLogAgainstCheckpoint(const CheckpointState& state, const AuditEntry* entry,
                                std::vector<AuditFinding>& findings);
+
+// Reads the entries after a seq, oldest first, at most `limit` (each store's own statement).
+using AuditEntryFetch = std::function<std::vector<AuditEntry>(std::int64_t afterSeq, std::size_t limit)>;
+// The whole log, a page at a time: its chain (verifyLogEntries), counted in `report`, and with a
+// checkpoint (`state` not null) the entry that checkpoint recorded. One walk for both stores.
+void verifyLogWalk(const AuditEntryFetch& fetch, const CheckpointState* state, AuditReport& report);
 
 }  // namespace kiosk

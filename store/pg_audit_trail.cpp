@@ -182,18 +182,8 @@ AuditReport verifyPgAudit(PgConnection& db, const std::optional<std::string>& he
     if (cases.size() < static_cast<std::size_t>(kCaseBatch)) break;
   }
   if (state) reportDeletedCases(*state, report.findings);
-  LogCursor cursor;
-  std::optional<AuditEntry> checkpointed;
-  for (;;) {
-    const auto entries = selectPgAuditEntries(db, cursor.seq, 1000);
-    verifyLogEntries(entries, cursor, report.findings);
-    report.logEntries += entries.size();
-    for (const auto& e : entries) {
-      if (state && e.seq == state->logSeq) checkpointed = e;
-    }
-    if (entries.size() < 1000) break;
-  }
-  if (state) checkLogAgainstCheckpoint(*state, checkpointed ? &*checkpointed : nullptr, report.findings);
+  verifyLogWalk([&](std::int64_t afterSeq, std::size_t limit) { return selectPgAuditEntries(db, afterSeq, limit); },
+                state ? &*state : nullptr, report);
   return report;
 }
 

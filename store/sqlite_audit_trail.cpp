@@ -207,18 +207,8 @@ AuditReport verifySqliteAudit(SqliteConnection& db, const std::optional<std::str
     if (rows.size() < static_cast<std::size_t>(kCaseBatch)) break;
   }
   if (state) reportDeletedCases(*state, report.findings);
-  LogCursor cursor;
-  std::optional<AuditEntry> checkpointed;
-  for (;;) {
-    const auto entries = selectSqliteAuditEntries(db, cursor.seq, 1000);
-    verifyLogEntries(entries, cursor, report.findings);
-    report.logEntries += entries.size();
-    for (const auto& e : entries) {
-      if (state && e.seq == state->logSeq) checkpointed = e;
-    }
-    if (entries.size() < 1000) break;
-  }
-  if (state) checkLogAgainstCheckpoint(*state, checkpointed ? &*checkpointed : nullptr, report.findings);
+  verifyLogWalk([&](std::int64_t afterSeq, std::size_t limit) { return selectSqliteAuditEntries(db, afterSeq, limit); },
+                state ? &*state : nullptr, report);
   return report;
 }
 
