@@ -236,7 +236,7 @@ Result<PasscodeService*> Context::passcodes() {
     if (!staff) return tl::unexpected(staff.error());
     auto vault = this->vault();
     if (!vault) return tl::unexpected(vault.error());
-    m_opened->passcodes = std::make_unique<PasscodeService>(*m_opened->store, **vault, **staff);
+    m_opened->passcodes = std::make_unique<PasscodeService>(*m_opened->store, **vault, **staff, m_opened->store.get());
   }
   return m_opened->passcodes.get();
 }

@@ -3,12 +3,10 @@
 // wrong one counts toward the account's lock; every attempt, read or refused, goes on the case's
 // timeline (workflow/passcode_service.hpp). The passcode is printed on standard output and
 // nowhere else; the PIN never.
-#include <iostream>
 #include <memory>
 #include <ostream>
 
 #include "cli/commands.hpp"
-#include "cli/pin_option.hpp"
 #include "workflow/outbox_relay.hpp"
 
 namespace kiosk::cli {
@@ -45,7 +43,7 @@ int readPasscode(Context& ctx, const PasscodeOptions& o) {
   if (ctx.options.staff.find_first_not_of(" \t") == std::string::npos) {
     return ctx.fail(Error{ErrorKind::BadInput, "staff", "name the technician who reads the passcode (with their --pin)"});
   }
-  auto pin = pinFromOption(o.pin, std::cin);
+  auto pin = ctx.pinOption(o.pin);
   if (!pin) return ctx.fail(pin.error());
   const auto at = ctx.asOf();
   if (!at) return ctx.fail(at.error());

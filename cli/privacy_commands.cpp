@@ -29,8 +29,8 @@ int exportCustomer(Context& ctx, const PrivacyOptions& o) {
   if (!service) return ctx.fail(service.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  PrivacyService privacy(**store, **store);
-  const auto exported = privacy.exportCustomer(o.customer);
+  PrivacyService privacy(**store, **store, *store);
+  const auto exported = privacy.exportCustomer(o.customer, actor->staff);
   if (!exported) return ctx.fail(exported.error());
   nlohmann::json customer = exported->key.mobile.empty() ? nlohmann::json{{"email", exported->key.email}}
                                                            : nlohmann::json{{"mobile", exported->key.mobile}};
@@ -69,7 +69,7 @@ int purgeCases(Context& ctx, const PrivacyOptions& o) {
   if (!day) return ctx.fail(day.error());
   auto store = ctx.store();
   if (!store) return ctx.fail(store.error());
-  PrivacyService privacy(**store, **store);
+  PrivacyService privacy(**store, **store, *store);
   PurgeRequest request;
   request.closedBefore = *day;
   request.dryRun = o.dryRun;

@@ -3,6 +3,7 @@
 // audit_chain.hpp); AuditLog is the one chained log of what happens outside cases (sign-ins,
 // passcode reads, privacy exports and purges, checkpoints); AuditTrail verifies both and
 // records checkpoints whose head can be kept elsewhere (kioskctl audit verify / head).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,10 @@ struct AuditEntry {
   std::string detail;     // the outcome in words (ok, wrong-pin, locked, ...)
   std::string chainHash;  // set by the store: BLAKE2b over the entry and the one before
 };
+
+// Every kind of entry the program appends (kioskctl audit log --kind takes these).
+inline constexpr std::array<const char*, 5> kAuditLogKinds = {"sign-in", "passcode-read", "privacy-export",
+                                                              "privacy-purge", "checkpoint"};
 
 class AuditLog {
  public:

@@ -30,8 +30,25 @@ std::string refusalDetail(const SignInAnswer& answer) {
 
 }  // namespace
 
-PasscodeService::PasscodeService(CaseStore& cases, PasscodeVault& vault, StaffService& staff)
-    : m_cases(cases), m_vault(vault), m_staff(staff) {}
+PasscodeService::PasscodeService(CaseStore& cases, PasscodeVault& vault, StaffService& staff, AuditLog* audit)
+    : m_cases(cases), m_vault(vault), m_staff(staff), m_audit(audit) {}
+
+const char* passcodeReadOutcome(const PasscodeReadAnswer& answer) {
+  switch (answer.verdict) {
+    case PasscodeReadVerdict::Read: return "read";
+    case PasscodeReadVerdict::NoPasscode: return "no-passcode";
+    case PasscodeReadVerdict::NotTechnician: return "not-technician";
+    case PasscodeReadVerdict::Refused: break;
+  }
+  switch (answer.signIn.verdict) {
+    case SignInVerdict::WrongPin: return "wrong-pin";
+    case SignInVerdict::Locked: return "locked";
+    case SignInVerdict::Disabled: return "disabled";
+    case SignInVerdict::Unknown: return "unknown";
+    case SignInVerdict::Ok: break;
+  }
+  return "refused";
+}
 
 Result<PasscodeReadAnswer> PasscodeService::read(std::string_view number, std::string_view name,
                                                  std::string_view pin, LocalTime at, std::int64_t nowMs) {
@@ -75,6 +92,17 @@ Result<PasscodeReadAnswer> PasscodeService::read(std::string_view number, std::s
     return {};
   });
   if (!written) return tl::unexpected(written.error());
+  if (m_audit != nullptr) {
+    AuditEntry entry;
+    entry.atMs = nowMs;
+    // As the sign-in's entry: a name that is no account is not written down.
+    if (signIn->member) entry.staff = signIn->member->name;
+    entry.kind = kPasscodeReadEvent;
+    entry.subject = *canonical;
+    entry.detail = passcodeReadOutcome(answer);
+    // Not shown unless logged: a read the log does not hold would be a read no one can account for.
+    if (auto appended = m_audit->appendAuditEntry(std::move(entry)); !appended) return tl::unexpected(appended.error());
+  }
   return answer;
 }
 

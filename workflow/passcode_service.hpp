@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "workflow/audit.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/passcode_store.hpp"
 #include "workflow/passcode_vault.hpp"
@@ -44,7 +45,9 @@ struct PasscodeReadAnswer {
 
 class PasscodeService {
  public:
-  PasscodeService(CaseStore& cases, PasscodeVault& vault, StaffService& staff);
+  // With `audit`, every attempt is also an entry of the audit log (kind "passcode-read", the case
+  // number, the verdict in one word): the case's own timeline can be purged, the log cannot.
+  PasscodeService(CaseStore& cases, PasscodeVault& vault, StaffService& staff, AuditLog* audit = nullptr);
 
   // Who may read: technicians only (the issue: "only a technician reads it"); an admin manages
   // accounts and a counter takes devices in, neither needs a device's passcode.
@@ -55,7 +58,7 @@ class PasscodeService {
   // written); an unknown case NotFound, checked before the PIN is asked for. Otherwise the PIN is
   // judged by StaffService::signIn (a wrong one counts toward the lock) and the attempt, read or
   // refused, is appended to the case's timeline as a "passcode-read" event naming the staff
-  // member and never the passcode.
+  // member and never the passcode, then to the audit log.
   [[nodiscard]] Result<PasscodeReadAnswer> read(std::string_view number, std::string_view name, std::string_view pin,
                                                 LocalTime at, std::int64_t nowMs);
 
@@ -63,6 +66,11 @@ class PasscodeService {
   CaseStore& m_cases;
   PasscodeVault& m_vault;
   StaffService& m_staff;
+  AuditLog* m_audit;
 };
+
+// The audit log's word for a read's outcome: read, no-passcode, not-technician, wrong-pin,
+// locked, disabled, unknown.
+[[nodiscard]] const char* passcodeReadOutcome(const PasscodeReadAnswer& answer);
 
 }  // namespace kiosk

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "workflow/field_rules.hpp"
+#include "workflow/outbox_relay.hpp"
 
 namespace kiosk {
 
@@ -38,7 +39,29 @@ Result<CustomerKey> parseCustomerKey(std::string_view text) {
 
 Date retentionCutoff(Date today, int retainClosedDays) { return addDays(today, -retainClosedDays); }
 
-Result<CustomerExport> PrivacyService::exportCustomer(std::string_view text) {
+PrivacyService::PrivacyService(CaseStore& cases, PrivacyStore& privacy, AuditLog* audit, UtcClock nowMs)
+    : m_cases(cases), m_privacy(privacy), m_audit(audit), m_nowMs(nowMs ? std::move(nowMs) : UtcClock(systemUtcMs)) {}
+
+Result<void> PrivacyService::log(std::string_view staff, std::string kind, std::string subject, std::string detail) {
+  if (m_audit == nullptr) return {};
+  AuditEntry entry;
+  entry.atMs = m_nowMs();
+  entry.staff = std::string(staff);
+  entry.kind = std::move(kind);
+  entry.subject = std::move(subject);
+  entry.detail = std::move(detail);
+  auto appended = m_audit->appendAuditEntry(std::move(entry));
+  if (!appended) return tl::unexpected(appended.error());
+  return {};
+}
+
+namespace {
+
+std::string casesWord(std::size_t n) { return std::to_string(n) + (n == 1 ? " case" : " cases"); }
+
+}  // namespace
+
+Result<CustomerExport> PrivacyService::exportCustomer(std::string_view text, std::string_view staff) {
   auto key = parseCustomerKey(text);
   if (!key) return tl::unexpected(key.error());
   auto cases = m_privacy.findCustomerCases(*key);
@@ -53,6 +76,12 @@ Result<CustomerExport> PrivacyService::exportCustomer(std::string_view text) {
   }
   std::stable_sort(out.messages.begin(), out.messages.end(),
                    [](const OutboxMessage& a, const OutboxMessage& b) { return a.id < b.id; });
+  // The kind of key and how much was handed out; who the customer is stays out of the log, which
+  // no purge empties.
+  if (auto logged = log(staff, kPrivacyExportEntry, key->mobile.empty() ? "e-mail" : "mobile", casesWord(out.cases.size()));
+      !logged) {
+    return tl::unexpected(logged.error());
+  }
   return out;
 }
 
@@ -75,16 +104,29 @@ Result<PurgeReport> PrivacyService::purge(const PurgeRequest& request) {
     if (*numbers == previous) return storageError("the purge made no progress on cases " + numbers->front() + "...");
     previous = *numbers;
     auto counts = m_privacy.purgeCases(*numbers, request.closedBefore, purged);
-    if (!counts) return tl::unexpected(counts.error());
+    if (!counts) {
+      // What was purged before the failed batch stays purged: the log says so too.
+      if (!report.counts.cases.empty()) {
+        (void)log(request.actor.staff, kPrivacyPurgeEntry, formatDate(request.closedBefore),
+                  casesWord(report.counts.cases.size()) + ", then stopped: " + counts.error().message);
+      }
+      return tl::unexpected(counts.error());
+    }
     // Another station purged this batch meanwhile: the next query no longer lists those cases.
     report.counts.cases.insert(report.counts.cases.end(), counts->cases.begin(), counts->cases.end());
     report.counts.events += counts->events;
     report.counts.messages += counts->messages;
     report.counts.lookupAttempts += counts->lookupAttempts;
   }
-  if (!report.counts.cases.empty()) {
-    if (auto reclaimed = m_privacy.reclaimErasedSpace(); !reclaimed) return tl::unexpected(reclaimed.error());
+  if (report.counts.cases.empty()) return report;
+  // Logged once the batches are committed (the purge is done then), before the space is
+  // reclaimed: a reclaim that fails does not hide that cases were purged.
+  if (auto logged = log(request.actor.staff, kPrivacyPurgeEntry, formatDate(request.closedBefore),
+                        casesWord(report.counts.cases.size()));
+      !logged) {
+    return tl::unexpected(logged.error());
   }
+  if (auto reclaimed = m_privacy.reclaimErasedSpace(); !reclaimed) return tl::unexpected(reclaimed.error());
   return report;
 }
 

@@ -3,11 +3,14 @@
 // of cases closed long enough ago, by hand (kioskctl privacy purge) or by a retention period that
 // the station duties apply once a day.
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "workflow/audit.hpp"
 #include "workflow/calendar.hpp"
 #include "workflow/case_service.hpp"
 #include "workflow/case_store.hpp"
@@ -59,20 +62,36 @@ inline constexpr int kMaxRetainClosedDays = 36'500;
 
 class PrivacyService {
  public:
-  PrivacyService(CaseStore& cases, PrivacyStore& privacy) : m_cases(cases), m_privacy(privacy) {}
+  // UTC milliseconds since the epoch: the audit log's clock.
+  using UtcClock = std::function<std::int64_t()>;
 
-  // Everything held about the customer `text` names (see parseCustomerKey). A customer with no
-  // case gets an empty export, not an error: "nothing held" is an answer.
-  [[nodiscard]] Result<CustomerExport> exportCustomer(std::string_view text);
+  // With `audit`, every export and every purge that erased anything is an entry of the audit log
+  // (never who the customer is: an export names only the kind of key, mobile or e-mail). `nowMs`
+  // stamps those entries; empty: the system clock.
+  PrivacyService(CaseStore& cases, PrivacyStore& privacy, AuditLog* audit = nullptr, UtcClock nowMs = {});
+
+  // Everything held about the customer `text` names (see parseCustomerKey), asked for by `staff`.
+  // A customer with no case gets an empty export, not an error: "nothing held" is an answer. With
+  // an audit log, an export the log did not take is not handed out.
+  [[nodiscard]] Result<CustomerExport> exportCustomer(std::string_view text, std::string_view staff = {});
 
   // Purges every purgeable case in batches, then (when anything was purged) reclaims the space so
-  // no copy is left in the files. A failed batch stops the run: the batches before it stay purged.
+  // no copy is left in the files. A failed batch stops the run: the batches before it stay purged
+  // (and the audit log says how many, and that it stopped).
   [[nodiscard]] Result<PurgeReport> purge(const PurgeRequest& request);
 
  private:
+  [[nodiscard]] Result<void> log(std::string_view staff, std::string kind, std::string subject, std::string detail);
+
   CaseStore& m_cases;
   PrivacyStore& m_privacy;
+  AuditLog* m_audit;
+  UtcClock m_nowMs;
 };
+
+// The audit log's kinds for personal data.
+inline constexpr const char* kPrivacyExportEntry = "privacy-export";
+inline constexpr const char* kPrivacyPurgeEntry = "privacy-purge";
 
 // The retention duty of a station: runs the purge for cases closed more than retainClosedDays
 // ago at most once per calendar day (of the actor's time). One per station process; several

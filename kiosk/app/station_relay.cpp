@@ -36,7 +36,7 @@ Result<std::unique_ptr<StationRelay>> StationRelay::start(const StoreLocation& l
   // Made here, on the starting thread: the gateways initialise libcurl, which is not thread-safe.
   relay->m_notifier = std::make_unique<CustomerNotifier>(gateways);
   if (gateways.parts) relay->m_parts = std::make_unique<Parts>(*gateways.parts, *relay->m_store);
-  relay->m_privacy = std::make_unique<PrivacyService>(*relay->m_store, *relay->m_store);
+  relay->m_privacy = std::make_unique<PrivacyService>(*relay->m_store, *relay->m_store, relay->m_store.get());
   if (gateways.retainClosedDays) {
     relay->m_retention = std::make_unique<RetentionDuty>(*relay->m_privacy, *gateways.retainClosedDays);
   }

@@ -213,6 +213,38 @@ TEST_F(AuditCommandTest, SignInsAreLogEntriesThatVerify) {
   EXPECT_NE(r.out.find("log entry 1: log entry missing"), std::string::npos) << r.out;
 }
 
+TEST_F(AuditCommandTest, LogListsTheEntriesByKindAndAfterASeq) {
+  ASSERT_EQ(run({"staff", "add", "--name", "Kari", "--role", "technician", "--pin", "246810"}).code, 0);
+  EXPECT_EQ(run({"staff", "check", "--name", "Kari", "--pin", "246810"}).code, 0);
+  EXPECT_EQ(run({"staff", "check", "--name", "Kari", "--pin", "135799"}).code, 1);
+  ASSERT_EQ(run({"audit", "head", "--staff", "Kari"}).code, 0);
+
+  const CliRun text = run({"audit", "log"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("1\t"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\tKari\tsign-in\tKari\tok\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\tKari\tsign-in\tKari\twrong-pin\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("\tKari\tcheckpoint\t"), std::string::npos) << text.out;
+
+  const nlohmann::json all = run({"audit", "log", "--json"}).json();
+  ASSERT_EQ(all.size(), 3U) << all.dump(2);
+  EXPECT_EQ(all[0]["seq"], 1);
+  EXPECT_EQ(all[2]["kind"], "checkpoint");
+  EXPECT_EQ(run({"audit", "log", "--kind", "sign-in", "--json"}).json().size(), 2U);
+  const nlohmann::json after = run({"audit", "log", "--after", "2", "--json"}).json();
+  ASSERT_EQ(after.size(), 1U);
+  EXPECT_EQ(after[0]["seq"], 3);
+
+  const CliRun badKind = run({"audit", "log", "--kind", "sign-ins"});
+  EXPECT_EQ(badKind.code, 2);
+  EXPECT_NE(badKind.err.find("--kind"), std::string::npos) << badKind.err;
+  EXPECT_NE(badKind.err.find("passcode-read"), std::string::npos) << "names the kinds there are: " << badKind.err;
+  const CliRun badAfter = run({"audit", "log", "--after", "-1"});
+  EXPECT_EQ(badAfter.code, 2);
+  EXPECT_NE(badAfter.err.find("--after"), std::string::npos) << badAfter.err;
+  EXPECT_EQ(run({"audit", "log", "--after", "x"}).code, 2);
+}
+
 TEST_F(AuditCommandTest, HeadPrintsACheckpointThatVerifyAccepts) {
   const std::string n = caseWithFiveEvents("C02XK0JHJG5H");
   const CliRun head = run({"audit", "head"});

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <tuple>
 
 #include "cli_harness.hpp"
@@ -169,14 +168,6 @@ class PasscodeReadCommandTest : public PasscodeCommandTest {
       EXPECT_EQ(r.err.find(secret), std::string::npos) << r.err;
     }
   }
-  // kioskctl's standard input for one run (--pin -).
-  CliRun runWithStdin(std::vector<std::string> args, const std::string& input) {
-    std::istringstream in(input);
-    std::streambuf* saved = std::cin.rdbuf(in.rdbuf());
-    CliRun r = run(std::move(args));
-    std::cin.rdbuf(saved);
-    return r;
-  }
   std::string m_number;
 };
 
@@ -193,14 +184,37 @@ TEST_F(PasscodeReadCommandTest, ATechnicianWithTheRightPinReadsItAndTheReadIsLog
   EXPECT_EQ(run({"case", "show", m_number}).out.find(kPasscode), std::string::npos);
 }
 
+TEST_F(PasscodeReadCommandTest, EveryReadIsInTheAuditLogWithoutThePasscode) {
+  ASSERT_EQ(readAs("Tove", "11111111").code, 1);
+  ASSERT_EQ(readAs("Tove", "24681012").code, 0);
+  ASSERT_EQ(readAs("Carl", "13579111").code, 1);
+  const CliRun log = run({"audit", "log", "--kind", "passcode-read", "--json"});
+  ASSERT_EQ(log.code, 0) << log.err;
+  const nlohmann::json entries = log.json();
+  ASSERT_EQ(entries.size(), 3U) << entries.dump(2);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Tove", "wrong-pin"}, {"Tove", "read"}, {"Carl", "not-technician"}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(entries[i]["kind"], "passcode-read");
+    EXPECT_EQ(entries[i]["subject"], m_number);
+    EXPECT_EQ(entries[i]["staff"], expected[i].first);
+    EXPECT_EQ(entries[i]["detail"], expected[i].second);
+  }
+  const CliRun all = run({"audit", "log"});
+  EXPECT_EQ(all.out.find(kPasscode), std::string::npos) << all.out;
+  EXPECT_EQ(all.out.find("24681012"), std::string::npos) << all.out;
+  EXPECT_NE(all.out.find("sign-in"), std::string::npos) << "each read's PIN check is a sign-in entry too";
+  EXPECT_EQ(run({"audit", "verify"}).code, 0);
+}
+
 TEST_F(PasscodeReadCommandTest, APinFromStandardInputReadsItToo) {
-  const CliRun r = runWithStdin({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "24681012\n");
+  const CliRun r = runWithInput({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "24681012\n");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, std::string(kPasscode) + "\n");
-  const CliRun wrong = runWithStdin({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "11111111\n");
+  const CliRun wrong = runWithInput({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "11111111\n");
   EXPECT_EQ(wrong.code, 1);
   EXPECT_EQ(reads().size(), 2U);
-  const CliRun nothing = runWithStdin({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "");
+  const CliRun nothing = runWithInput({"case", "passcode", m_number, "--staff", "Tove", "--pin", "-"}, "");
   EXPECT_EQ(nothing.code, 2) << "standard input ended: bad input, nothing counted";
   EXPECT_NE(nothing.err.find("--pin"), std::string::npos) << nothing.err;
   EXPECT_EQ(reads().size(), 2U);

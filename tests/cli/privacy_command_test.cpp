@@ -91,6 +91,23 @@ TEST_F(PrivacyCommandTest, ACustomerWithNothingHeldGetsAnEmptyExport) {
   EXPECT_EQ(j["messages"], nlohmann::json::array());
 }
 
+TEST_F(PrivacyCommandTest, AnExportIsInTheAuditLogWithoutTheCustomer) {
+  ASSERT_EQ(run({"privacy", "export", "--customer", "912 34 567", "--staff", "Siri"}).code, 0);
+  ASSERT_EQ(run({"privacy", "export", "--customer", "Kari@Example.no"}).code, 0);
+  EXPECT_EQ(run({"privacy", "export", "--customer", "12345"}).code, 2);
+  const CliRun log = run({"audit", "log", "--kind", "privacy-export", "--json"});
+  ASSERT_EQ(log.code, 0) << log.err;
+  const nlohmann::json entries = log.json();
+  ASSERT_EQ(entries.size(), 2U) << "bad input exports nothing and logs nothing: " << entries.dump(2);
+  EXPECT_EQ(entries[0]["staff"], "Siri");
+  EXPECT_EQ(entries[0]["subject"], "mobile");
+  EXPECT_EQ(entries[1]["subject"], "e-mail");
+  const std::string text = run({"audit", "log"}).out;
+  for (const char* personal : {"91234567", "912 34 567", "example.no", "Example.no"}) {
+    EXPECT_EQ(text.find(personal), std::string::npos) << personal << " in " << text;
+  }
+}
+
 TEST_F(PrivacyCommandTest, AMalformedCustomerIsBadInputThatDoesNotRepeatIt) {
   for (const char* typed : {"Kari Nordmann", "12345", "kari@", "@example.no"}) {
     const CliRun r = run({"privacy", "export", "--customer", typed});

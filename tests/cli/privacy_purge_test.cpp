@@ -57,6 +57,20 @@ class PrivacyPurgeTest : public CliTest {
   std::string m_open;
 };
 
+TEST_F(PrivacyPurgeTest, APurgeIsInTheAuditLogADryRunIsNot) {
+  closedAndOpen();
+  ASSERT_EQ(run({"privacy", "purge", "--closed-before", "2026-11-23", "--dry-run"}).code, 0);
+  EXPECT_EQ(run({"audit", "log", "--kind", "privacy-purge", "--json"}).json().size(), 0U);
+  ASSERT_EQ(run({"privacy", "purge", "--closed-before", "2026-11-23", "--staff", "Siri"}).code, 0);
+  ASSERT_EQ(run({"privacy", "purge", "--closed-before", "2026-11-23"}).code, 0) << "nothing left: no entry";
+  const nlohmann::json entries = run({"audit", "log", "--kind", "privacy-purge", "--json"}).json();
+  ASSERT_EQ(entries.size(), 1U) << entries.dump(2);
+  EXPECT_EQ(entries[0]["staff"], "Siri");
+  EXPECT_EQ(entries[0]["subject"], "2026-11-23");
+  EXPECT_EQ(entries[0]["detail"], "1 case");
+  EXPECT_EQ(run({"audit", "verify"}).code, 0);
+}
+
 TEST_F(PrivacyPurgeTest, ADryRunSaysWhichCasesAndChangesNothing) {
   const std::string n = closedAndOpen();
   const auto before = show(n);

@@ -236,6 +236,39 @@ TEST_P(PasscodeContract, RefusedReadsAreOnTheTimelineAndWrongPinsCountTowardTheL
   expectNoPasscodeInTimeline(c);
 }
 
+TEST_P(PasscodeContract, EveryAttemptIsAlsoAnAuditLogEntryWithoutThePasscode) {
+  const std::string number = registerMac();
+  PasscodeService logged(store(), m_vault, *m_staff, &store());
+  auto readLogged = [&](const std::string& name, const std::string& pin) {
+    auto answer = logged.read(number, name, pin, at("2026-11-24T10:00:00"), kNow);
+    EXPECT_TRUE(answer) << answer.error().message;
+    return answer ? answer->verdict : PasscodeReadVerdict::Refused;
+  };
+  EXPECT_EQ(readLogged("Tove", "111111"), PasscodeReadVerdict::Refused);
+  EXPECT_EQ(readLogged("tove", "246810"), PasscodeReadVerdict::Read);
+  EXPECT_EQ(readLogged("Carl", "135791"), PasscodeReadVerdict::NotTechnician);
+  EXPECT_EQ(readLogged("Nobody", "246810"), PasscodeReadVerdict::Refused);
+  EXPECT_FALSE(logged.read("0000-0000", "Tove", "246810", at("2026-11-24T10:00:00"), kNow)) << "no such case";
+
+  const auto entries = auditEntriesOf(store(), kPasscodeReadEvent);
+  ASSERT_EQ(entries.size(), 4U) << "one per attempt on a case; none for a case that does not exist";
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"Tove", "wrong-pin"}, {"Tove", "read"}, {"Carl", "not-technician"}, {"", "unknown"}};
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    EXPECT_EQ(entries[i].subject, number) << i;
+    EXPECT_EQ(entries[i].staff, expected[i].first) << i << ": the name as stored; a typed non-account is not kept";
+    EXPECT_EQ(entries[i].detail, expected[i].second) << i;
+    EXPECT_EQ(entries[i].atMs, kNow) << i;
+    for (const std::string& text : {entries[i].staff, entries[i].subject, entries[i].detail}) {
+      EXPECT_EQ(text.find(kPasscode), std::string::npos) << text;
+    }
+  }
+  const auto report = store().verifyAudit(std::nullopt);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->intact()) << "the entries are chained like every other";
+  EXPECT_EQ(eventsOf(load(number), kPasscodeReadEvent).size(), 4U) << "and each is on the timeline too";
+}
+
 TEST_P(PasscodeContract, BadInputAndUnknownCasesWriteNothingAndCountNothing) {
   const std::string number = registerMac();
   const auto badPin = m_passcodes->read(number, "Tove", "12", at("2026-11-24T10:00:00"), kNow);

@@ -85,6 +85,30 @@ TEST_P(PrivacyContract, TheExportHoldsTheCasesAndTheirMessages) {
   EXPECT_EQ(bad.error().field, "customer");
 }
 
+TEST_P(PrivacyContract, AnExportIsAnAuditLogEntryNamingOnlyTheKindOfKey) {
+  customerCase("SERIAL1", "+4791234567", "kari@example.no");
+  constexpr std::int64_t kAt = 1'790'000'000'000;
+  PrivacyService privacy(store(), store(), &store(), [] { return kAt; });
+  ASSERT_TRUE(privacy.exportCustomer("912 34 567", "Siri"));
+  ASSERT_TRUE(privacy.exportCustomer("nobody@example.no", "Siri"));
+  ASSERT_FALSE(privacy.exportCustomer("not a customer", "Siri")) << "bad input: no export, no entry";
+
+  const auto entries = auditEntriesOf(store(), kPrivacyExportEntry);
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[0].staff, "Siri");
+  EXPECT_EQ(entries[0].subject, "mobile");
+  EXPECT_EQ(entries[0].detail, "1 case");
+  EXPECT_EQ(entries[0].atMs, kAt);
+  EXPECT_EQ(entries[1].subject, "e-mail");
+  EXPECT_EQ(entries[1].detail, "0 cases");
+  for (const AuditEntry& e : entries) {
+    for (const std::string& text : {e.staff, e.subject, e.detail}) {
+      EXPECT_EQ(text.find("91234567"), std::string::npos) << "the log is never purged: no customer in it";
+      EXPECT_EQ(text.find("example.no"), std::string::npos);
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Store, PrivacyContract, ::testing::ValuesIn(contractBackends()), backendName);
 
 }  // namespace

@@ -207,6 +207,29 @@ TEST_P(PurgeContract, TheServiceDryRunSaysWhichCasesAndChangesNothing) {
   EXPECT_TRUE(holdsNoPersonalData(*store().load(old.number)));
 }
 
+TEST_P(PurgeContract, APurgeThatErasedSomethingIsAnAuditLogEntry) {
+  closedCase("SERIAL1", "2023-02-01T10:00:00");
+  closedCase("SERIAL2", "2023-03-01T10:00:00");
+  closedCase("SERIAL3", std::nullopt);
+  constexpr std::int64_t kAt = 1'790'000'000'000;
+  PrivacyService privacy(store(), store(), &store(), [] { return kAt; });
+  const Actor siri{"Siri", at("2030-01-02T03:04:05")};
+  ASSERT_TRUE(privacy.purge(PurgeRequest{day("2024-01-01"), true, siri, 100}));
+  EXPECT_TRUE(auditEntriesOf(store(), kPrivacyPurgeEntry).empty()) << "a dry run changes nothing";
+  ASSERT_TRUE(privacy.purge(PurgeRequest{day("2024-01-01"), false, siri, 1}));
+  ASSERT_TRUE(privacy.purge(PurgeRequest{day("2024-01-01"), false, siri, 1}));
+
+  const auto entries = auditEntriesOf(store(), kPrivacyPurgeEntry);
+  ASSERT_EQ(entries.size(), 1U) << "one entry for the run, whatever its batches; none when nothing was left";
+  EXPECT_EQ(entries[0].staff, "Siri");
+  EXPECT_EQ(entries[0].subject, "2024-01-01");
+  EXPECT_EQ(entries[0].detail, "2 cases");
+  EXPECT_EQ(entries[0].atMs, kAt);
+  const auto report = store().verifyAudit(std::nullopt);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->intact());
+}
+
 TEST_P(PurgeContract, TheRetentionDutyPurgesOnceADayWhatWasClosedLongerAgo) {
   const RepairCase old = closedCase("SERIAL1", "2023-11-25T23:59:59");
   const RepairCase kept = closedCase("SERIAL2", "2023-11-26T00:00:00");

@@ -152,6 +152,17 @@ std::string readBytes(const std::filesystem::path& file) {
   return out.str();
 }
 
+std::vector<AuditEntry> auditEntriesOf(AuditLog& log, std::string_view kind) {
+  auto entries = log.listAuditEntries(0, 0);
+  EXPECT_TRUE(entries) << entries.error().message;
+  std::vector<AuditEntry> found;
+  if (!entries) return found;
+  for (AuditEntry& e : *entries) {
+    if (e.kind == kind) found.push_back(std::move(e));
+  }
+  return found;
+}
+
 void TempDirTest::SetUp() {
   std::string pattern = (std::filesystem::temp_directory_path() / "kiosk_store_test_XXXXXX").string();
   std::vector<char> buffer(pattern.begin(), pattern.end());

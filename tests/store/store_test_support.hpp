@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sqlite_case_store.hpp"
 #include "support/scratch_passcode_vault.hpp"
+#include "workflow/audit.hpp"
 #include "workflow/case_service.hpp"
 #include "store/audit_chain.hpp"
 #include "workflow/repair_case.hpp"
@@ -29,6 +31,9 @@ void expectSameCase(const RepairCase& expected, const RepairCase& actual);
 [[nodiscard]] CaseAudit sealedAudit(const RepairCase& c);
 
 [[nodiscard]] std::string readBytes(const std::filesystem::path& file);
+
+// The audit log's entries of one kind, oldest first (a failed listing fails the test).
+[[nodiscard]] std::vector<AuditEntry> auditEntriesOf(AuditLog& log, std::string_view kind);
 
 // A fresh folder under the system temp folder for each test, removed afterwards.
 class TempDirTest : public ::testing::Test {
