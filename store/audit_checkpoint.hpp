@@ -69,4 +69,12 @@ using AuditEntryFetch = std::function<std::vector<AuditEntry>(std::int64_t after
 // checkpoint (`state` not null) the entry that checkpoint recorded. One walk for both stores.
 void verifyLogWalk(const AuditEntryFetch& fetch, const CheckpointState* state, AuditReport& report);
 
+// Reads the cases with seq > afterSeq, by seq, at most `limit`, each with its salt and its events
+// as stored (each store's own statements).
+using StoredCaseFetch = std::function<std::vector<StoredCase>(std::int64_t afterSeq, std::size_t limit)>;
+// Every case, a page at a time: its chain (verifyStoredCase), counted in `report`, and with a
+// checkpoint (`state` not null) against what it recorded, then the cases it covers that are gone.
+// One walk for both stores.
+void verifyCaseWalk(const StoredCaseFetch& fetch, CheckpointState* state, AuditReport& report);
+
 }  // namespace kiosk

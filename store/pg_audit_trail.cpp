@@ -10,8 +10,6 @@
 namespace kiosk {
 namespace {
 
-constexpr std::int64_t kCaseBatch = 500;
-
 AuditEntry readEntry(const PgResult& rows, int row) {
   AuditEntry entry;
   entry.seq = rows.integer(row, 0);
@@ -160,28 +158,23 @@ AuditReport verifyPgAudit(PgConnection& db, const std::optional<std::string>& he
   AuditReport report;
   std::optional<CheckpointState> state;
   if (head) state = checkpointState(selectCheckpoints(db), *head, report.findings);
-  std::int64_t after = 0;
-  for (;;) {
+  const auto fetch = [&](std::int64_t afterSeq, std::size_t limit) {
     const PgResult rows = db.exec(selectPgCasesSql("WHERE seq > $1 ORDER BY seq LIMIT $2", "audit_salt"),
-                                  PgParams().integer(after).integer(kCaseBatch));
+                                  PgParams().integer(afterSeq).integer(static_cast<std::int64_t>(limit)));
     auto cases = readPgCaseRows(rows);
-    if (cases.empty()) break;
+    std::vector<StoredCase> page(cases.size());
+    if (cases.empty()) return page;
+    // The page's events in one statement, not one per case.
     auto events = selectStoredEvents(db, static_cast<std::int64_t>(cases.front().sequence),
                                      static_cast<std::int64_t>(cases.back().sequence));
     for (std::size_t i = 0; i < cases.size(); ++i) {
-      StoredCase c;
-      c.salt = rows.text(static_cast<int>(i), rows.columns() - 1);
-      c.events = std::move(events[static_cast<std::int64_t>(cases[i].sequence)]);
-      c.row = std::move(cases[i]);
-      ++report.cases;
-      report.events += c.events.size();
-      verifyStoredCase(c, report.findings);
-      if (state) checkAgainstCheckpoint(c, *state, report.findings);
-      after = static_cast<std::int64_t>(c.row.sequence);
+      page[i].salt = rows.text(static_cast<int>(i), rows.columns() - 1);
+      page[i].events = std::move(events[static_cast<std::int64_t>(cases[i].sequence)]);
+      page[i].row = std::move(cases[i]);
     }
-    if (cases.size() < static_cast<std::size_t>(kCaseBatch)) break;
-  }
-  if (state) reportDeletedCases(*state, report.findings);
+    return page;
+  };
+  verifyCaseWalk(fetch, state ? &*state : nullptr, report);
   verifyLogWalk([&](std::int64_t afterSeq, std::size_t limit) { return selectPgAuditEntries(db, afterSeq, limit); },
                 state ? &*state : nullptr, report);
   return report;

@@ -9,6 +9,7 @@
 
 #include "store/audit_chain.hpp"
 #include "store/case_change_rules.hpp"
+#include "store/purge_shape.hpp"
 #include "store/pg_case_rows.hpp"
 #include "store/pg_case_store.hpp"
 #include "store/pg_connection.hpp"
@@ -117,26 +118,16 @@ Result<PurgeCounts> PgCaseStore::purgeCases(const std::vector<std::string>& numb
         c.events = selectPgEvents(db, c.sequence);
         CaseAudit audit = selectPgAudit(db, c.sequence);
         const std::size_t before = c.events.size();
-        if (audit.events.size() != before) {
-          return storageError("case " + c.number + ": its events and their seals do not match; run kioskctl audit verify");
-        }
-        // As on SQLite (sqlite_privacy_store.cpp): marked purged, so the details may be emptied
-        // (migration 5); salt erased; the last event sealed with the purged commitment.
-        RepairCase erased = c;
-        erasePersonalData(erased);
-        erased.purgedAt = purged.at;
-        erased.version = c.version + 1;
-        for (CaseEvent& e : erased.events) e.detail.clear();
-        if (!updatePgCaseRow(db, erased, c.version)) {
+        auto erased = purgedRow(c, audit, purged.at);
+        if (!erased) return tl::unexpected(erased.error());
+        if (!updatePgCaseRow(db, *erased, c.version)) {
           return conflict("case " + number + " changed while it was being purged; nothing was purged");
         }
         erasePurgedTraces(db, c.sequence, c.number, counts);
         db.exec("UPDATE repair_case SET audit_salt = '' WHERE seq = $1",
                 PgParams().integer(static_cast<std::int64_t>(c.sequence)));
-        audit.salt.clear();
-        erased.events.push_back(purged);
-        sealNewEvents(erased, audit);
-        insertPgEvents(db, c.sequence, erased.events, audit.events, before);
+        appendPurgedEvent(*erased, audit, purged);
+        insertPgEvents(db, c.sequence, erased->events, audit.events, before);
         counts.cases.push_back(c.number);
       }
       return counts;

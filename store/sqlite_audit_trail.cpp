@@ -11,8 +11,6 @@
 namespace kiosk {
 namespace {
 
-constexpr std::int64_t kCaseBatch = 500;
-
 std::vector<StoredEvent> selectStoredEvents(SqliteConnection& db, std::uint64_t sequence) {
   SqliteStatement select(db,
                          "SELECT position, at, staff, kind, detail, detail_commitment, state_digest, chain_hash "
@@ -187,26 +185,20 @@ AuditReport verifySqliteAudit(SqliteConnection& db, const std::optional<std::str
   AuditReport report;
   std::optional<CheckpointState> state;
   if (head) state = checkpointState(selectCheckpoints(db), *head, report.findings);
-  std::int64_t after = 0;
-  for (;;) {
+  const auto fetch = [&](std::int64_t afterSeq, std::size_t limit) {
     SqliteStatement select(db, selectCasesSql("WHERE seq > ?1 ORDER BY seq LIMIT ?2"));
-    select.bind(1, after);
-    select.bind(2, kCaseBatch);
+    select.bind(1, afterSeq);
+    select.bind(2, static_cast<std::int64_t>(limit));
     auto rows = readCaseRows(db, select);
-    for (RepairCase& row : rows) {
-      StoredCase c;
-      c.salt = selectAudit(db, row.sequence).salt;
-      c.events = selectStoredEvents(db, row.sequence);
-      c.row = std::move(row);
-      ++report.cases;
-      report.events += c.events.size();
-      verifyStoredCase(c, report.findings);
-      if (state) checkAgainstCheckpoint(c, *state, report.findings);
-      after = static_cast<std::int64_t>(c.row.sequence);
+    std::vector<StoredCase> page(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      page[i].salt = selectAudit(db, rows[i].sequence).salt;
+      page[i].events = selectStoredEvents(db, rows[i].sequence);
+      page[i].row = std::move(rows[i]);
     }
-    if (rows.size() < static_cast<std::size_t>(kCaseBatch)) break;
-  }
-  if (state) reportDeletedCases(*state, report.findings);
+    return page;
+  };
+  verifyCaseWalk(fetch, state ? &*state : nullptr, report);
   verifyLogWalk([&](std::int64_t afterSeq, std::size_t limit) { return selectSqliteAuditEntries(db, afterSeq, limit); },
                 state ? &*state : nullptr, report);
   return report;

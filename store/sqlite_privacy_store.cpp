@@ -7,6 +7,7 @@
 
 #include "store/audit_chain.hpp"
 #include "store/case_change_rules.hpp"
+#include "store/purge_shape.hpp"
 #include "store/sqlite_case_rows.hpp"
 #include "store/sqlite_case_store.hpp"
 #include "store/sqlite_connection.hpp"
@@ -91,29 +92,18 @@ Result<PurgeCounts> SqliteCaseStore::purgeCases(const std::vector<std::string>& 
       c.events = selectEvents(*m_db, c.sequence);
       CaseAudit audit = selectAudit(*m_db, c.sequence);
       const std::size_t before = c.events.size();
-      if (audit.events.size() != before) {
-        return storageError("case " + c.number + ": its events and their seals do not match; run kioskctl audit verify");
-      }
-      // The row as the purge leaves it: marked purged first, so the events' details may be emptied
-      // (migration 11), then its salt erased, so nothing keyed by it can be tested any more.
-      RepairCase erased = c;
-      erasePersonalData(erased);
-      erased.purgedAt = purged.at;
-      erased.version = c.version + 1;
-      for (CaseEvent& e : erased.events) e.detail.clear();
-      if (!updateCaseRow(*m_db, erased, c.version)) {
+      auto erased = purgedRow(c, audit, purged.at);
+      if (!erased) return tl::unexpected(erased.error());
+      if (!updateCaseRow(*m_db, *erased, c.version)) {
         return conflict("case " + number + " changed while it was being purged; nothing was purged");
       }
       erasePurgedTraces(*m_db, c.sequence, c.number, counts);
+      // The salt erased, so nothing keyed by it can be tested any more.
       SqliteStatement salt(*m_db, "UPDATE repair_case SET audit_salt = '' WHERE seq = ?1");
       salt.bind(1, static_cast<std::int64_t>(c.sequence));
       salt.run();
-      // The last event is sealed without a salt: its state digest takes the fixed personal
-      // commitment of a purged case (store/audit_chain.hpp), so the chain still verifies.
-      audit.salt.clear();
-      erased.events.push_back(purged);
-      sealNewEvents(erased, audit);
-      insertEvents(*m_db, c.sequence, erased.events, audit.events, before);
+      appendPurgedEvent(*erased, audit, purged);
+      insertEvents(*m_db, c.sequence, erased->events, audit.events, before);
       counts.cases.push_back(c.number);
     }
     transaction.commit();
