@@ -227,14 +227,23 @@ Result<std::optional<int>> readPrivacy(const toml::table& table, const std::stri
   return std::optional<int>{static_cast<int>(*days)};
 }
 
-Result<std::string> readPasscodes(const toml::table& table, const std::string& source) {
-  SectionReader reader(table, "passcodes", source, {"key_file"});
-  std::string keyFile = reader.text("key_file");
-  if (reader.has("key_file") && !reader.error() && keyFile.find_first_not_of(" \t") == std::string::npos) {
+struct PasscodesSection {
+  std::string keyFile;
+  int showSeconds = 30;
+};
+
+Result<PasscodesSection> readPasscodes(const toml::table& table, const std::string& source) {
+  SectionReader reader(table, "passcodes", source, {"key_file", "show_seconds"});
+  PasscodesSection section;
+  section.keyFile = reader.text("key_file");
+  if (reader.has("key_file") && !reader.error() && section.keyFile.find_first_not_of(" \t") == std::string::npos) {
     reader.fail("key_file", "must name a file (or leave the key out for the default)", reader.sourceOf("key_file"));
   }
+  // Ten minutes at most: a passcode left on a screen longer is one anybody passing may read.
+  section.showSeconds =
+      static_cast<int>(reader.positive("show_seconds", "seconds", 10 * 60).value_or(section.showSeconds));
   if (reader.error()) return tl::unexpected(*reader.error());
-  return keyFile;
+  return section;
 }
 
 // Checks the top level (only known sections, each a table) and reads each section.
@@ -281,7 +290,8 @@ Result<GatewayConfig> readDocument(const toml::table& document, const std::strin
   config.retainClosedDays = *privacy;
   auto passcodes = readPasscodes(section("passcodes"), source);
   if (!passcodes) return tl::unexpected(passcodes.error());
-  config.passcodeKeyFile = std::move(*passcodes);
+  config.passcodeKeyFile = std::move(passcodes->keyFile);
+  config.passcodeShowSeconds = passcodes->showSeconds;
   config.sms = std::move(*sms);
   config.email = std::move(*email);
   config.parts = std::move(*parts);

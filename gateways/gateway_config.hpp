@@ -56,6 +56,9 @@ struct GatewayConfig {
   // taken from the configuration file's folder by load(). "" = KIOSK_PASSCODE_KEY, else the
   // default beside the default SQLite database.
   std::string passcodeKeyFile;
+  // [passcodes] show_seconds: how long the kiosk's case screen shows a device's passcode to the
+  // technician who read it (then it is hidden and wiped from memory).
+  int passcodeShowSeconds = 30;
 
   // A missing or unreadable file is a BadInput naming it.
   [[nodiscard]] static Result<GatewayConfig> load(const std::filesystem::path& file);

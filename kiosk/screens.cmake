@@ -7,6 +7,7 @@ target_sources(kiosk_app PRIVATE
   screens/case_step_panel.cpp
   screens/case_timeline.cpp
   screens/case_messages.cpp
+  screens/case_passcode.cpp
   screens/case_warranty_text.cpp
   screens/customer_status_lines.cpp
   screens/customer_status_screen.cpp
@@ -23,5 +24,6 @@ target_sources(kiosk_app PRIVATE
   screens/settings_gateways.cpp
   screens/settings_vendors.cpp
   screens/sign_in_screen.cpp
+  screens/sign_in_words.cpp
   screens/signature_pad.cpp
 )

@@ -154,6 +154,9 @@ std::future<Result<T>> KioskBackend::storeCall(std::function<Result<T>()> call) 
 template std::future<Result<StaffRoster>> KioskBackend::storeCall<StaffRoster>(std::function<Result<StaffRoster>()>);
 template std::future<Result<SignInAnswer>> KioskBackend::storeCall<SignInAnswer>(
     std::function<Result<SignInAnswer>()>);
+// And the passcode's, in kiosk_backend_passcode.cpp.
+template std::future<Result<PasscodeReading>> KioskBackend::storeCall<PasscodeReading>(
+    std::function<Result<PasscodeReading>()>);
 
 namespace {
 

@@ -18,6 +18,7 @@
 
 #include "kiosk/app/background_tasks.hpp"
 #include "kiosk/app/label_printing.hpp"
+#include "kiosk/app/secret_text.hpp"
 #include "kiosk/app/station_relay.hpp"
 #include "gateways/gateway_config.hpp"
 #include "store/open_store.hpp"
@@ -27,6 +28,7 @@
 #include "workflow/customer_lookup.hpp"
 #include "workflow/dashboard.hpp"
 #include "workflow/outbox.hpp"
+#include "workflow/passcode_service.hpp"
 #include "workflow/passcode_vault.hpp"
 #include "workflow/staff_service.hpp"
 #include "workflow/translations.hpp"
@@ -70,6 +72,14 @@ struct SignedInStaff {
 struct StaffRoster {
   std::vector<StaffMember> enabled;
   bool accountsExist = false;
+};
+
+// What the case screen's "Show passcode" gets back: PasscodeService::read's answer, with the
+// passcode in a SecretText, so that no copy of it on its way to the screen outlives the screen's.
+struct PasscodeReading {
+  PasscodeReadVerdict verdict = PasscodeReadVerdict::Refused;
+  SignInAnswer signIn;
+  SecretText passcode;  // Read only
 };
 
 struct BackendConfig {
@@ -152,6 +162,12 @@ class KioskBackend {
   // --screenshot only (it takes no input and exits): the staff screens drawn as `name`, an
   // enabled account, sees them, without a PIN. BadInput on "staff" otherwise. Blocks.
   [[nodiscard]] Result<void> signInForScreenshots(const std::string& name);
+  // A device passcode for the signed-in member (kiosk_backend_passcode.cpp): PasscodeService::read
+  // on the worker with the member's name as stored and `pin` as typed, on the real clock for the
+  // PIN lock; a wrong PIN counts toward the account's lock and every attempt is a "passcode-read"
+  // event on the case. The PIN is wiped once it is judged. Refused while nobody is signed in
+  // (nothing counted, nothing written): the kiosk never reads a passcode for its --staff name.
+  [[nodiscard]] std::future<Result<PasscodeReading>> readPasscode(std::string number, std::shared_ptr<SecretText> pin);
   // Seals the clear-text passcodes an older program left in the store (workflow/passcode_service.hpp)
   // and has the store let go of the old text: open() runs it before the first frame. Blocking.
   [[nodiscard]] Result<std::size_t> sealClearPasscodes();

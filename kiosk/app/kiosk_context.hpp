@@ -54,6 +54,9 @@ struct StationSettings {
   // [staff] idle_sign_out_minutes of --config: the signed-in member is signed out after this long
   // without input.
   std::chrono::minutes staffIdleSignOut{5};
+  // [passcodes] show_seconds of --config: how long the case screen's "Show passcode" shows a
+  // device's passcode before it is wiped.
+  std::chrono::seconds passcodeShownFor{30};
 };
 
 struct KioskContext {

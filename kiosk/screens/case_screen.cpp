@@ -35,8 +35,18 @@ void CaseScreen::onDataChanged(KioskContext& ctx) {
   if (m_case && !m_pendingStep.active() && !m_pendingLoad.active()) load(ctx, m_case->number);
 }
 
+void CaseScreen::onHide(KioskContext& ctx) {
+  (void)ctx;
+  m_passcode.reset();
+}
+
+void CaseScreen::onSignOut(KioskContext& ctx) {
+  (void)ctx;
+  m_passcode.reset();
+}
+
 bool CaseScreen::waiting() const {
-  return m_pendingLoad.active() || m_pendingStep.active() || m_messages.waiting();
+  return m_pendingLoad.active() || m_pendingStep.active() || m_messages.waiting() || m_passcode.waiting();
 }
 
 bool CaseScreen::takeScan(KioskContext& ctx, const ScanReading& scan) {
@@ -56,14 +66,20 @@ void CaseScreen::poll(KioskContext& ctx) {
   m_messages.poll(ctx);
   if (auto loaded = m_pendingLoad.take()) {
     if (*loaded) {
-      if (!m_case || m_case->number != (*loaded)->number) m_panel.reset();
+      if (!m_case || m_case->number != (*loaded)->number) {
+        m_panel.reset();
+        m_passcode.reset();
+      }
       m_case = std::move(**loaded);
       m_panel.caseChanged(*m_case, vendorFor(ctx, *m_case));
       m_messages.refresh(ctx, m_case->number);
     } else {
       m_loadError = loaded->error();
       // Another case was asked for and does not exist: back to the prompt with the reason.
-      if (m_case && m_case->number != m_loading) m_case.reset();
+      if (m_case && m_case->number != m_loading) {
+        m_case.reset();
+        m_passcode.reset();
+      }
     }
   }
   if (auto stepped = m_pendingStep.take()) {
@@ -82,10 +98,11 @@ void CaseScreen::poll(KioskContext& ctx) {
 void CaseScreen::draw(KioskContext& ctx) {
   poll(ctx);
   // Escape with no form open leaves the case for the prompt: another number can be typed.
-  if (m_case && !m_panel.openForm() && !m_pendingStep.active() && !ImGui::IsAnyItemActive() &&
-      input::pressed(input::Key::Escape)) {
+  if (m_case && !m_panel.openForm() && !m_passcode.promptOpen() && !m_pendingStep.active() &&
+      !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) {
     m_case.reset();
     m_panel.reset();
+    m_passcode.reset();
     m_messages.reset();
     m_loadError.reset();
     m_focusPrompt = true;
@@ -140,6 +157,9 @@ void CaseScreen::drawCase(KioskContext& ctx, const RepairCase& c) {
     ImGui::SameLine();
     ImGui::TextUnformatted(t("case.working"));
   }
+  // After the steps: the panel reads Enter before this prompt's PIN field lets go of it, so the
+  // Enter that sends a PIN never also runs the highlighted step.
+  m_passcode.draw(ctx, c);
   if (c.status == CaseStatus::Closed) drawAcceptance(ctx, c);
   ImGui::Separator();
   drawHistory(ctx, c);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kiosk/screens/case_messages.hpp"
+#include "kiosk/screens/case_passcode.hpp"
 #include "kiosk/screens/case_step_panel.hpp"
 #include "kiosk/screens/screen.hpp"
 
@@ -19,6 +20,9 @@ class CaseScreen final : public Screen {
   void onShow(KioskContext& ctx) override;
   void onDataChanged(KioskContext& ctx) override;
   void draw(KioskContext& ctx) override;
+  // Leaving the screen or the member signing out: the passcode goes at once.
+  void onHide(KioskContext& ctx) override;
+  void onSignOut(KioskContext& ctx) override;
   bool takeScan(KioskContext& ctx, const ScanReading& scan) override;
   [[nodiscard]] bool waiting() const override;
 
@@ -27,6 +31,8 @@ class CaseScreen final : public Screen {
   [[nodiscard]] const CaseStepPanel& panel() const { return m_panel; }
   [[nodiscard]] const std::optional<Error>& loadError() const { return m_loadError; }
   [[nodiscard]] const CaseMessages& messages() const { return m_messages; }
+  // "Show passcode" (tests; --screenshot opens its prompt).
+  [[nodiscard]] CasePasscode& passcode() { return m_passcode; }
   // The top left of the timeline / messages tabs last frame (screen pixels).
   [[nodiscard]] ImVec2 historyTabsAt() const { return m_historyTabsAt; }
 
@@ -44,6 +50,7 @@ class CaseScreen final : public Screen {
   Pending<Result<RepairCase>> m_pendingStep;
   CaseStepPanel m_panel;
   CaseMessages m_messages;
+  CasePasscode m_passcode;
   ImVec2 m_historyTabsAt{};
   std::array<char, 32> m_number{};  // typed on the prompt
   bool m_focusPrompt = true;

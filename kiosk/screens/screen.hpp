@@ -22,6 +22,11 @@ class Screen {
 
   // It became the visible screen (also the first time): ask for fresh data.
   virtual void onShow(KioskContext& ctx) { (void)ctx; }
+  // Another screen is about to be shown in its place: drop what must not wait unseen.
+  virtual void onHide(KioskContext& ctx) { (void)ctx; }
+  // The signed-in member signed out (the button, the idle time, an account disabled meanwhile):
+  // forget what only they were shown.
+  virtual void onSignOut(KioskContext& ctx) { (void)ctx; }
   // Another station (or this one) changed cases: refresh what is shown.
   virtual void onDataChanged(KioskContext& ctx) { onShow(ctx); }
   // One frame, inside the kiosk's main window below the tab bar.

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "kiosk/screens/sign_in_words.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk {
@@ -14,12 +15,6 @@ namespace {
 // Big enough for a finger, as the customer screen's keypad.
 ImVec2 keySize() { return {ImGui::GetFontSize() * 3.0f, ImGui::GetFontSize() * 2.2f}; }
 constexpr int kKeypadColumns = 3;
-
-// Whole minutes from now until `untilMs` (UTC), at least 1: "locked for 14 more minutes".
-int minutesUntil(std::int64_t untilMs) {
-  const std::int64_t left = untilMs - systemUtcMs();
-  return static_cast<int>(std::max<std::int64_t>(1, (left + 59'999) / 60'000));
-}
 
 // PINs are digits only; whatever else a keyboard typed into the field is dropped.
 int digitsOnly(ImGuiInputTextCallbackData* data) {
@@ -67,38 +62,14 @@ void SignInScreen::takeAnswers(KioskContext& ctx) {
   }
   auto answer = m_signIn.take();
   if (!answer) return;
+  m_focusPin = true;  // ready for the next try
   if (!*answer) {
-    m_focusPin = true;
-    const Error& e = answer->error();
-    if (e.kind == ErrorKind::BadInput && e.field == "pin") {
-      say(t("signin.bad_pin"), true);  // not 6+ digits: not counted
-    } else if (e.kind == ErrorKind::BadInput && e.field == "name") {
-      say(t.format("signin.bad_name", {{"message", e.message}}), true);
-    } else {
-      say(widgets::writeErrorText(e, t), true);
-    }
+    say(signInErrorText(t, answer->error()), true);
     return;
   }
-  const SignInAnswer& a = **answer;
-  m_focusPin = true;  // ready for the next try
-  switch (a.verdict) {
-    case SignInVerdict::Ok:
-      // The pad is gone by now (the backend signed the member in); this answer may be taken only
-      // when it shows again, after a sign-out, whose words must stay.
-      break;
-    case SignInVerdict::WrongPin:
-      say(t.format("signin.wrong_pin", {{"left", std::to_string(a.pinsLeft)}}), true);
-      break;
-    case SignInVerdict::Locked:
-      say(t.format("signin.locked", {{"minutes", std::to_string(minutesUntil(a.lockedUntilMs.value_or(0)))}}), true);
-      break;
-    case SignInVerdict::Disabled:
-      say(t.format("signin.disabled", {{"name", a.member ? a.member->name : m_name}}), true);
-      break;
-    case SignInVerdict::Unknown:
-      say(t.format("signin.unknown", {{"name", m_name}}), true);
-      break;
-  }
+  // Ok: the pad is gone by now (the backend signed the member in); this answer may be taken only
+  // when it shows again, after a sign-out, whose words must stay.
+  if ((*answer)->verdict != SignInVerdict::Ok) say(signInRefusalText(t, **answer, m_name), true);
 }
 
 void SignInScreen::submit(KioskContext& ctx) {

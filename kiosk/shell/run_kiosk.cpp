@@ -1,5 +1,6 @@
 #include "kiosk/shell/run_kiosk.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -9,6 +10,7 @@
 #include "kiosk/app/camera_scanner.hpp"
 #include "kiosk/app/kiosk_context.hpp"
 #include "kiosk/app/kiosk_options.hpp"
+#include "kiosk/screens/case_screen.hpp"
 #include "kiosk/shell/glfw_shell.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -31,6 +33,27 @@ std::unique_ptr<Clock> makeClock(const std::string& at, Error& error) {
   return std::make_unique<FixedClock>(*parsed);
 }
 
+// The case screen's "Show passcode" prompt, open on the first open case holding a passcode, when
+// the --staff member is a technician (the only role that may read one). False when there is no
+// such case or member: no page then. The passcode itself needs a PIN, which this mode never has.
+Result<bool> passcodeScreenshot(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::filesystem::path& file) {
+  const auto member = ctx.backend.signedIn();
+  if (!member || !PasscodeService::mayRead(member->role)) return false;
+  auto open = ctx.backend.queuePage(QueueFilter{}, 0, 500).get();
+  if (!open) return tl::unexpected(open.error());
+  const auto withPasscode = std::find_if(open->begin(), open->end(),
+                                         [](const RepairCase& c) { return isOpen(c.status) && !c.intake.passcode.empty(); });
+  if (withPasscode == open->end()) return false;
+  // Opened by the navigator at the end of the first frame, as a scan opens one (showing the screen
+  // here as well would have that request load the case shown before over this one).
+  ctx.nav.openCase(withPasscode->number);
+  dynamic_cast<CaseScreen&>(ui.screen(ScreenId::Case)).passcode().openPromptFor(withPasscode->number);
+  auto saved = shell.capture(ui, [&ui] { return !ui.waiting(); }, file);
+  if (!saved) return tl::unexpected(saved.error());
+  std::cout << file.string() << "\n";
+  return true;
+}
+
 // Every screen in tab order, one PNG each: 1-queue.png, 2-intake.png, ...
 int screenshots(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::filesystem::path& folder) {
   std::error_code ec;
@@ -50,6 +73,11 @@ int screenshots(GlfwShell& shell, KioskUi& ui, KioskContext& ctx, const std::fil
     auto saved = shell.capture(ui, [&ui] { return !ui.waiting(); }, file);
     if (!saved) return fail(saved.error());
     std::cout << file.string() << "\n";
+  }
+  if (auto saved = passcodeScreenshot(shell, ui, ctx, folder / (std::to_string(index + 1) + "-passcode.png")); !saved) {
+    return fail(saved.error());
+  } else if (*saved) {
+    ++index;
   }
   // The PIN pad, as a station with staff accounts shows it to whoever is not signed in.
   ctx.backend.signOut();
@@ -129,6 +157,7 @@ int runKiosk(int argc, const char* const* argv) {
   KioskContext ctx{**backend, std::make_unique<UiText>(std::move(*texts)), *fonts, {}, {}, {}};
   ctx.station.name = o.station;
   ctx.station.staffIdleSignOut = std::chrono::minutes(config.gateways.staffIdleSignOutMinutes);
+  ctx.station.passcodeShownFor = std::chrono::seconds(config.gateways.passcodeShowSeconds);
   int code = 0;
   {
     KioskUi ui(ctx);

@@ -41,8 +41,10 @@ bool KioskUi::waiting() const {
 }
 
 void KioskUi::show(ScreenId id) {
+  Screen& next = screen(id);
+  if (m_current != nullptr && m_current != &next) m_current->onHide(m_ctx);
   m_ctx.nav.setCurrent(id);
-  m_current = &screen(id);
+  m_current = &next;
   m_current->onShow(m_ctx);
 }
 
@@ -83,6 +85,7 @@ void KioskUi::frame() {
   }
   (void)m_accountsLook.take();
   trackStaffIdle();
+  noticeSignOut();
   for (std::size_t i = 0; !m_locked && i < m_screens.size() && i < std::size(kScreenKeys); ++i) {
     if (input::pressed(kScreenKeys[i])) m_ctx.nav.show(m_screens[i]->id());
   }
@@ -103,6 +106,7 @@ void KioskUi::frame() {
   drawStatusLine();
   ImGui::End();
   applySignOut();
+  noticeSignOut();
   applyNavigation();
 }
 

@@ -58,6 +58,8 @@ class KioskUi {
   void drawStaffHeader();
   void trackStaffIdle();
   void applySignOut();
+  // Tells every screen when the member seen signed in last is no longer (however they went).
+  void noticeSignOut();
   void drawStatusLine();
   void drawOfflineBand();
   void applyNavigation();
@@ -72,6 +74,7 @@ class KioskUi {
   bool m_wasGated = false;
   bool m_forcePad = false;
   bool m_signOutAsked = false;  // the header's button, applied after the frame
+  std::string m_lastMember;     // who was signed in when last looked; "" nobody
   Pending<Result<StaffRoster>> m_accountsLook;  // whether accounts exist now, after a change
   TimeSource m_now = [] { return std::chrono::steady_clock::now(); };
   std::chrono::steady_clock::time_point m_lastInput{};

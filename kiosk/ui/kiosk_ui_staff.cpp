@@ -68,4 +68,15 @@ void KioskUi::applySignOut() {
   m_signIn->onShow(m_ctx);
 }
 
+void KioskUi::noticeSignOut() {
+  const auto member = m_ctx.backend.signedIn();
+  std::string name = member ? member->name : std::string();
+  // Any way out counts: the button, the idle time, or the backend finding the account disabled
+  // at a step (on the worker).
+  if (!m_lastMember.empty() && name != m_lastMember) {
+    for (const auto& s : m_screens) s->onSignOut(m_ctx);
+  }
+  m_lastMember = std::move(name);
+}
+
 }  // namespace kiosk

@@ -48,6 +48,17 @@ TEST(GatewayConfig, ReadsTheStaffPinLock) {
   EXPECT_EQ(errorOf("[staff]\nidle = 3\n").field, "staff.idle");
 }
 
+TEST(GatewayConfig, ReadsHowLongTheKioskShowsAPasscode) {
+  EXPECT_EQ(GatewayConfig::parse("", "gw.toml")->passcodeShowSeconds, 30);
+  auto config = GatewayConfig::parse("[passcodes]\nshow_seconds = 12\n", "gw.toml");
+  ASSERT_TRUE(config) << config.error().message;
+  EXPECT_EQ(config->passcodeShowSeconds, 12);
+  EXPECT_EQ(config->passcodeKeyFile, "") << "the key file keeps its default";
+  EXPECT_EQ(errorOf("[passcodes]\nshow_seconds = 0\n").field, "passcodes.show_seconds");
+  EXPECT_EQ(errorOf("[passcodes]\nshow_seconds = 601\n").field, "passcodes.show_seconds");
+  EXPECT_EQ(errorOf("[passcodes]\nshow_seconds = \"30\"\n").field, "passcodes.show_seconds");
+}
+
 TEST(GatewayConfig, ReadsTheStaffIdleSignOut) {
   EXPECT_EQ(GatewayConfig::parse("", "gw.toml")->staffIdleSignOutMinutes, 5);
   auto config = GatewayConfig::parse("[staff]\nidle_sign_out_minutes = 2\n", "gw.toml");

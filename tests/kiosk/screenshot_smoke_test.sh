@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real kiosk under Xvfb (Mesa's software OpenGL) in --screenshot mode on a demo
-# database and checks that every screen came out as a drawn PNG, not a blank one.
+# database and checks that every screen came out as a drawn PNG, not a blank one; on SQLite also
+# a second run, signed in as a technician, that draws the case screen's passcode prompt.
 #   screenshot_smoke_test.sh KIOSK KIOSKCTL ASSETS [POSTGRES_DEMO_SERVER]
 # With the fourth, the demo cases are on a throwaway PostgreSQL server that program starts, and
 # the kiosk runs with --db-url.
@@ -46,17 +47,45 @@ fi
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" LIBGL_ALWAYS_SOFTWARE=1 DISPLAY="$display" "$kiosk" "${database[@]}" --assets "$assets" \
   --at 2026-11-25T10:00 --station "Benk 1" --staff "Kari" --screenshot "$work/shots" >"$work/list.txt"
 
-count=$(wc -l <"$work/list.txt")
-screens=$(ls "$work/shots"/*.png | wc -l)
-[ "$count" -ge 1 ] && [ "$count" -eq "$screens" ] || { echo "expected one PNG per screen, got $screens (listed $count)" >&2; exit 1; }
 status=0
-while read -r png; do
-  size=$(identify -format '%w %h' "$png")
-  read -r w h <<<"$size"
-  if [ "$w" -lt 1280 ] || [ "$h" -lt 720 ]; then echo "$png is ${w}x${h}, smaller than 1280x720" >&2; status=1; fi
-  # A drawn screen has text and colours: many distinct colours, not one flat fill.
-  colours=$(convert "$png" -format '%k' info:)
-  if [ "$colours" -lt 50 ]; then echo "$png looks blank ($colours colours)" >&2; status=1; fi
-  echo "$png ${w}x${h} $colours colours"
-done <"$work/list.txt"
+# Every PNG a run listed: one per file in its folder, each full size and drawn.
+check_shots() {
+  local list="$1" folder="$2"
+  local count screens
+  count=$(wc -l <"$list")
+  screens=$(ls "$folder"/*.png | wc -l)
+  [ "$count" -ge 1 ] && [ "$count" -eq "$screens" ] || { echo "expected one PNG per screen, got $screens (listed $count)" >&2; exit 1; }
+  while read -r png; do
+    size=$(identify -format '%w %h' "$png")
+    read -r w h <<<"$size"
+    if [ "$w" -lt 1280 ] || [ "$h" -lt 720 ]; then echo "$png is ${w}x${h}, smaller than 1280x720" >&2; status=1; fi
+    # A drawn screen has text and colours: many distinct colours, not one flat fill.
+    colours=$(convert "$png" -format '%k' info:)
+    if [ "$colours" -lt 50 ]; then echo "$png looks blank ($colours colours)" >&2; status=1; fi
+    echo "$png ${w}x${h} $colours colours"
+  done <"$list"
+}
+check_shots "$work/list.txt" "$work/shots"
+if grep -q -- '-passcode\.png$' "$work/list.txt"; then
+  echo "a passcode page without a technician signed in or a case with a passcode" >&2
+  status=1
+fi
+
+# The case screen's "Show passcode" prompt: drawn only for a signed-in technician on an open
+# case that holds a passcode, so a second, small database has both (its own passcode key).
+if [ -z "$pg_demo" ]; then
+  pc="$work/passcode"
+  mkdir -p "$pc"
+  export KIOSK_PASSCODE_KEY="$pc/passcode.key"
+  ctl=("$kioskctl" --db "$pc/cases.db" --assets "$assets" --at 2026-11-25T10:00)
+  "${ctl[@]}" demo --cases 3 >/dev/null
+  printf '24681357\n' | "${ctl[@]}" staff add --name Kari --role technician --pin - >/dev/null
+  "${ctl[@]}" case new --vendor apple --family mac --serial C02XK0JHJG5H --product "MacBook Pro 14" \
+    --purchased 2024-03-01 --seller atea --customer "Kari Nordmann" --mobile "912 34 567" \
+    --address "Storgata 1, 0155 Oslo" --fault "Starter ikke" --passcode "Lykke-4817" >/dev/null
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" LIBGL_ALWAYS_SOFTWARE=1 DISPLAY="$display" "$kiosk" --db "$pc/cases.db" \
+    --assets "$assets" --at 2026-11-25T10:00 --station "Benk 1" --staff "Kari" --screenshot "$pc/shots" >"$pc/list.txt"
+  check_shots "$pc/list.txt" "$pc/shots"
+  grep -q -- '-passcode\.png$' "$pc/list.txt" || { echo "no passcode page for a technician and a case with a passcode" >&2; status=1; }
+fi
 exit $status
