@@ -165,7 +165,7 @@ class KioskBackend {
   // A device passcode for the signed-in member (kiosk_backend_passcode.cpp): PasscodeService::read
   // on the worker with the member's name as stored and `pin` as typed, on the real clock for the
   // PIN lock; a wrong PIN counts toward the account's lock and every attempt is a "passcode-read"
-  // event on the case. The PIN is wiped once it is judged. Refused while nobody is signed in
+  // event on the case and an entry in the audit log, as kioskctl's. The PIN is wiped once it is judged. Refused while nobody is signed in
   // (nothing counted, nothing written): the kiosk never reads a passcode for its --staff name.
   [[nodiscard]] std::future<Result<PasscodeReading>> readPasscode(std::string number, std::shared_ptr<SecretText> pin);
   // Seals the clear-text passcodes an older program left in the store (workflow/passcode_service.hpp)

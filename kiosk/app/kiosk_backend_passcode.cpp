@@ -1,5 +1,6 @@
 // KioskBackend's device passcode read: the case screen's "Show passcode". The rules (who may
-// read, the PIN judged as a sign-in, the "passcode-read" event) are PasscodeService's; this only
+// read, the PIN judged as a sign-in, the "passcode-read" event and audit log entry) are
+// PasscodeService's; this only
 // runs it on the worker for the member signed in here and keeps the PIN and the passcode out of
 // memory once they are used.
 #include "kiosk/app/kiosk_backend.hpp"
@@ -15,7 +16,7 @@ std::future<Result<PasscodeReading>> KioskBackend::readPasscode(std::string numb
       pin->wipe();
       return refused("nobody is signed in at this station; sign in with your PIN first");
     }
-    PasscodeService passcodes(*m_store, *m_vault, m_staffService);
+    PasscodeService passcodes(*m_store, *m_vault, m_staffService, m_store.get());  // each attempt in the audit log
     auto answer = passcodes.read(number, member->name, pin->view(), m_clock.now(), systemUtcMs());
     pin->wipe();  // judged: not kept a moment longer
     if (!answer) return tl::unexpected(answer.error());

@@ -16,6 +16,7 @@
 #include "headless_kiosk.hpp"
 #include "kiosk/screens/case_screen.hpp"
 #include "support/sample_intake.hpp"
+#include "workflow/audit.hpp"
 #include "workflow/passcode_service.hpp"
 
 namespace kiosk::test {
@@ -350,6 +351,19 @@ TEST(CasePasscode, TheBackendReadsForTheSignedInMemberOnly) {
   ASSERT_EQ(reads.size(), 2U);
   EXPECT_EQ(reads[0].staff, "Per");
   EXPECT_EQ(reads[1].staff, "Per");
+
+  // Each attempt is in the audit log too, as kioskctl's are; the refused one with nobody signed in
+  // is not (nothing was judged).
+  const auto logged = dynamic_cast<AuditLog&>(kiosk.store()).listAuditEntries(0, 0);
+  ASSERT_TRUE(logged) << logged.error().message;
+  std::vector<AuditEntry> passcodeEntries;
+  std::copy_if(logged->begin(), logged->end(), std::back_inserter(passcodeEntries),
+               [](const AuditEntry& e) { return e.kind == kPasscodeReadEvent; });
+  ASSERT_EQ(passcodeEntries.size(), 2U);
+  EXPECT_EQ(passcodeEntries[0].staff, "Per");
+  EXPECT_EQ(passcodeEntries[0].subject, number);
+  EXPECT_EQ(passcodeEntries[0].detail, "not-technician");
+  EXPECT_EQ(passcodeEntries[1].detail, "wrong-pin");
 }
 
 TEST(CasePasscode, TheWordsAreEnglishToo) {
