@@ -350,11 +350,11 @@ Result<OutboxMessage> PgCaseStore::retryOutbox(std::int64_t id, std::int64_t now
         [&](PgConnection& db) -> Result<OutboxMessage> {
           const auto refuse = [&](const std::optional<OutboxMessage>& m) -> Result<OutboxMessage> {
             if (!m) return notFound("id", "no outbox message " + std::to_string(id));
-            return badInput("id", "outbox message " + std::to_string(id) + " is " +
-                                      std::string(outboxStatusName(m->status)) + "; only a failed message can be retried");
+            if (auto refused = whyNotRetryable(id, *m)) return tl::unexpected(std::move(*refused));
+            return storageError("outbox message " + std::to_string(id) + " could not be queued again");
           };
           const auto stored = selectPgOutboxMessage(db, id);
-          if (!stored || stored->status != OutboxStatus::Failed) return refuse(stored);
+          if (!stored || whyNotRetryable(id, *stored)) return refuse(stored);
           // Read without a lock: by the time the row is ours it may have been retried elsewhere and
           // claimed by a relay, whose claim must stand.
           if (!requeuePgOutboxRow(db, id, nowMs)) return refuse(selectPgOutboxMessage(db, id));

@@ -197,7 +197,7 @@ bool recordPgOutboxRow(PgConnection& db, const OutboxOutcome& outcome) {
 bool requeuePgOutboxRow(PgConnection& db, std::int64_t id, std::int64_t nowMs) {
   const PgResult updated =
       db.exec("UPDATE outbox_message SET status = 'queued', attempts = 0, next_attempt_ms = $2, claimed_by = '', "
-              "lease_until_ms = 0 WHERE id = $1 AND status = 'failed'",
+              "lease_until_ms = 0 WHERE id = $1 AND status = 'failed' AND recipient <> ''",
               PgParams().integer(id).integer(nowMs));
   return updated.affected() == 1;
 }

@@ -456,10 +456,7 @@ Result<OutboxMessage> SqliteCaseStore::retryOutbox(std::int64_t id, std::int64_t
     SqliteTransaction transaction(*m_db, SqliteTransaction::Mode::Immediate);
     const auto stored = selectOutboxMessage(*m_db, id);
     if (!stored) return notFound("id", "no outbox message " + std::to_string(id));
-    if (stored->status != OutboxStatus::Failed) {
-      return badInput("id", "outbox message " + std::to_string(id) + " is " + std::string(outboxStatusName(stored->status)) +
-                                "; only a failed message can be retried");
-    }
+    if (auto refused = whyNotRetryable(id, *stored)) return tl::unexpected(std::move(*refused));
     requeueOutboxRow(*m_db, id, nowMs);
     auto requeued = selectOutboxMessage(*m_db, id);
     if (!requeued) return storageError("outbox message " + std::to_string(id) + " vanished while it was retried");

@@ -73,6 +73,18 @@ std::optional<OutboxStatus> parseOutboxStatus(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Error> whyNotRetryable(std::int64_t id, const OutboxMessage& message) {
+  const std::string name = "outbox message " + std::to_string(id);
+  if (message.status != OutboxStatus::Failed) {
+    return Error{ErrorKind::BadInput, "id",
+                 name + " is " + std::string(outboxStatusName(message.status)) + "; only a failed message can be retried"};
+  }
+  if (message.to.empty()) {
+    return Error{ErrorKind::BadInput, "id", name + " has no recipient (its case's personal data was purged); nothing to send"};
+  }
+  return std::nullopt;
+}
+
 std::string formatUtcMs(std::int64_t ms) {
   if (ms == 0) return {};
   const date::sys_time<std::chrono::milliseconds> at{std::chrono::milliseconds(ms)};

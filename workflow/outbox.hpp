@@ -51,6 +51,12 @@ struct OutboxQuery {
   std::size_t limit = 0;                  // 0: no limit
 };
 
+// Why `message` (outbox id `id`) cannot be queued again, or nullopt when it can: only a failed
+// message can, and only one that still has a recipient (a privacy purge erased the recipient and
+// text of every message of a purged case; queued again it would be sent to no one, empty).
+// BadInput naming "id". Both stores' retryOutbox ask this.
+[[nodiscard]] std::optional<Error> whyNotRetryable(std::int64_t id, const OutboxMessage& message);
+
 // A relay time for people and JSON: "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC), "" for 0 (not set / at once).
 [[nodiscard]] std::string formatUtcMs(std::int64_t ms);
 

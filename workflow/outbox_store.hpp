@@ -55,7 +55,7 @@ class OutboxStore {
 
   // A failed message is queued again, due at nowMs, with a fresh budget of attempts (attempts
   // 0, last_error kept until the next attempt). NotFound for an unknown id; BadInput naming
-  // "id" for a message that is not failed.
+  // "id" for a message that is not failed or has no recipient (whyNotRetryable).
   [[nodiscard]] virtual Result<OutboxMessage> retryOutbox(std::int64_t id, std::int64_t nowMs) = 0;
 
   // The earliest moment anything on `channels` becomes claimable (a queued message's

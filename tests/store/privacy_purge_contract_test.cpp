@@ -128,6 +128,13 @@ TEST_P(PurgeContract, APurgeErasesThePersonalDataAndKeepsTheStatistics) {
   const auto claimed = store().claimOutbox(OutboxClaim{"relay", 1'790'000'000'000, 60'000, 10, {"sms", "email"}});
   ASSERT_TRUE(claimed) << claimed.error().message;
   EXPECT_TRUE(claimed->empty());
+  // Nor can it be queued again by hand (outbox retry): it would go out empty, to no one.
+  const auto retried = store().retryOutbox((*messages)[0].id, 1'790'000'000'000);
+  ASSERT_FALSE(retried);
+  EXPECT_EQ(retried.error().kind, ErrorKind::BadInput);
+  EXPECT_EQ(retried.error().field, "id");
+  EXPECT_NE(retried.error().message.find("purged"), std::string::npos) << retried.error().message;
+  EXPECT_EQ(store().listOutbox(query)->at(0).status, OutboxStatus::Failed);
 
   // Gone from an export too; the lookup count started again.
   EXPECT_TRUE(store().findCustomerCases(CustomerKey{before.customer.mobile, {}})->empty());
