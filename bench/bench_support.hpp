@@ -49,11 +49,11 @@ class LatencySamples {
     op();
     m_us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count());
   }
-  void report(benchmark::State& state) {
+  void report(benchmark::State& state, const std::string& prefix = "") {
     if (m_us.empty()) return;
     std::sort(m_us.begin(), m_us.end());
-    state.counters["median_us"] = m_us[m_us.size() / 2];
-    state.counters["p99_us"] = m_us[std::min(m_us.size() - 1, m_us.size() * 99 / 100)];
+    state.counters[prefix + "median_us"] = m_us[m_us.size() / 2];
+    state.counters[prefix + "p99_us"] = m_us[std::min(m_us.size() - 1, m_us.size() * 99 / 100)];
   }
 
  private:
