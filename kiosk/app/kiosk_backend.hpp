@@ -154,6 +154,9 @@ class KioskBackend {
   [[nodiscard]] std::future<Result<SignInAnswer>> signIn(std::string name, std::string pin);
   void signOut();
   [[nodiscard]] std::optional<SignedInStaff> signedIn() const;
+  // Why the backend last signed the member out on its own, once (the UI puts it on the PIN pad):
+  // the passcode read whose PIN was answered Locked or Disabled. None since the last take: nullopt.
+  [[nodiscard]] std::optional<SignInAnswer> takeSignOutReason();
   // Whether the staff screens need a signed-in member: accounts exist (as last looked).
   [[nodiscard]] bool signInRequired() const { return m_accountsExist; }
   // At start, before the UI: a --staff naming no enabled account is a BadInput on "staff" once
@@ -167,6 +170,9 @@ class KioskBackend {
   // PIN lock; a wrong PIN counts toward the account's lock and every attempt is a "passcode-read"
   // event on the case and an entry in the audit log, as kioskctl's. The PIN is wiped once it is judged. Refused while nobody is signed in
   // (nothing counted, nothing written): the kiosk never reads a passcode for its --staff name.
+  // An answer of Locked (this PIN locked the account, or it was locked already) or Disabled also
+  // signs the member out, on the worker before the answer is ready: a signed-in session left
+  // unattended at a station the public reaches must not outlive PIN guessing on it.
   [[nodiscard]] std::future<Result<PasscodeReading>> readPasscode(std::string number, std::shared_ptr<SecretText> pin);
   // Seals the clear-text passcodes an older program left in the store (workflow/passcode_service.hpp)
   // and has the store let go of the old text: open() runs it before the first frame. Blocking.
@@ -240,9 +246,10 @@ class KioskBackend {
   CaseService m_service;
   std::unique_ptr<PinHasher> m_pinHasher;  // Argon2id (crypto/)
   StaffService m_staffService;
-  mutable std::mutex m_staffMutex;  // guards m_staff and m_signedIn
+  mutable std::mutex m_staffMutex;  // guards m_staff, m_signedIn and m_signOutReason
   std::string m_staff;
   std::optional<SignedInStaff> m_signedIn;
+  std::optional<SignInAnswer> m_signOutReason;  // takeSignOutReason
   std::atomic<bool> m_accountsExist{false};
   std::function<void()> m_wake;
   std::atomic<bool> m_changed{false};

@@ -1,8 +1,10 @@
 // KioskBackend's device passcode read: the case screen's "Show passcode". The rules (who may
 // read, the PIN judged as a sign-in, the "passcode-read" event and audit log entry) are
 // PasscodeService's; this only
-// runs it on the worker for the member signed in here and keeps the PIN and the passcode out of
-// memory once they are used.
+// runs it on the worker for the member signed in here, signs them out when their PIN is answered
+// Locked or Disabled, and keeps the PIN and the passcode out of memory once they are used.
+#include <mutex>
+
 #include "kiosk/app/kiosk_backend.hpp"
 
 namespace kiosk {
@@ -20,6 +22,15 @@ std::future<Result<PasscodeReading>> KioskBackend::readPasscode(std::string numb
     auto answer = passcodes.read(number, member->name, pin->view(), m_clock.now(), systemUtcMs());
     pin->wipe();  // judged: not kept a moment longer
     if (!answer) return tl::unexpected(answer.error());
+    const SignInVerdict judged = answer->signIn.verdict;
+    if (judged == SignInVerdict::Locked || judged == SignInVerdict::Disabled) {
+      const std::scoped_lock lock(m_staffMutex);
+      // Only the member the PIN was judged for: the header's sign-out may have come first.
+      if (m_signedIn && m_signedIn->name == member->name) {
+        m_signedIn.reset();
+        m_signOutReason = answer->signIn;
+      }
+    }
     PasscodeReading reading;
     reading.verdict = answer->verdict;
     reading.signIn = answer->signIn;

@@ -1,6 +1,8 @@
 // KioskBackend's staff sign-in: the roster the PIN pad offers, sign-in and sign-out, and who a
 // write is attributed to. The sign-in itself is StaffService::signIn (counting, locking and,
 // later, its audit entry live there), run on the worker like every store call.
+#include <utility>
+
 #include "kiosk/app/kiosk_backend.hpp"
 #include "workflow/staff_roles.hpp"
 
@@ -30,6 +32,11 @@ std::optional<SignedInStaff> KioskBackend::signedIn() const {
 void KioskBackend::signOut() {
   const std::scoped_lock lock(m_staffMutex);
   m_signedIn.reset();
+}
+
+std::optional<SignInAnswer> KioskBackend::takeSignOutReason() {
+  const std::scoped_lock lock(m_staffMutex);
+  return std::exchange(m_signOutReason, std::nullopt);
 }
 
 Result<bool> KioskBackend::lookForAccounts() {

@@ -6,6 +6,8 @@
 // StationSettings::passcodeShownFor, with a button that hides it sooner, and is wiped from
 // memory when it goes. The typed PIN is wiped as soon as it is sent. Other roles get a line
 // saying only a technician reads it. Another case, leaving the screen or a sign-out: reset().
+// A PIN answered locked or disabled signs the member out (KioskBackend::readPasscode), so that
+// reset() too, and the PIN pad that then shows says why.
 #include <array>
 #include <chrono>
 #include <functional>

@@ -44,6 +44,10 @@ void SignInScreen::noteIdleSignOut(const KioskContext& ctx, int minutes) {
   say(ctx.t().format("signin.idle_signed_out", {{"minutes", std::to_string(minutes)}}), false);
 }
 
+void SignInScreen::noteSignedOut(const KioskContext& ctx, const SignInAnswer& why) {
+  say(signInRefusalText(ctx.t(), why, why.member ? why.member->name : m_name), true);
+}
+
 void SignInScreen::say(std::string text, bool error) {
   m_message = std::move(text);
   m_messageIsError = error;

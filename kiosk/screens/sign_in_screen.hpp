@@ -27,6 +27,9 @@ class SignInScreen final : public Screen {
 
   // The kiosk signed the member out after `minutes` without input: said on the pad.
   void noteIdleSignOut(const KioskContext& ctx, int minutes);
+  // The backend signed the member out because a PIN of theirs was answered `why` (locked or
+  // disabled, at the case screen's "Show passcode"): said on the pad in its own words.
+  void noteSignedOut(const KioskContext& ctx, const SignInAnswer& why);
 
   // Tests.
   [[nodiscard]] const std::string& typedName() const { return m_name; }

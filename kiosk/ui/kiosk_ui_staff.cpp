@@ -71,11 +71,13 @@ void KioskUi::applySignOut() {
 void KioskUi::noticeSignOut() {
   const auto member = m_ctx.backend.signedIn();
   std::string name = member ? member->name : std::string();
-  // Any way out counts: the button, the idle time, or the backend finding the account disabled
-  // at a step (on the worker).
+  // Any way out counts: the button, the idle time, the backend finding the account disabled
+  // at a step, or a passcode read's PIN answered locked or disabled (both on the worker).
   if (!m_lastMember.empty() && name != m_lastMember) {
     for (const auto& s : m_screens) s->onSignOut(m_ctx);
   }
+  // Said on the pad now showing: the member is gone before the screen that asked takes its answer.
+  if (auto why = m_ctx.backend.takeSignOutReason()) m_signIn->noteSignedOut(m_ctx, *why);
   m_lastMember = std::move(name);
 }
 

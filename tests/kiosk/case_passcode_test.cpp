@@ -1,6 +1,7 @@
 // The case screen's "Show passcode", headless: the button only for a signed-in technician on an
 // open case that holds a passcode (other roles get a line, a closed case or one without a
-// passcode nothing); a wrong PIN is refused in words and shows nothing; the right one shows the
+// passcode nothing); a wrong PIN is refused in words and shows nothing, and one answered locked or
+// disabled also signs the member out (the pad says why); the right one shows the
 // passcode until the hide time (a fake clock) or the Hide button; another case, another screen,
 // a sign-out and the idle sign-out wipe it at once; every attempt is a "passcode-read" event on
 // the case's timeline; the passcode reaches neither standard output, standard error nor an event,
@@ -160,26 +161,82 @@ TEST(CasePasscode, AWrongPinIsRefusedInWordsShowsNothingAndIsOnTheTimeline) {
   EXPECT_EQ(passcode(kiosk).message(), "Feil PIN-kode. 1 feil til, så låses kontoen.");
   EXPECT_TRUE(passcode(kiosk).shown().empty());
   EXPECT_TRUE(passcode(kiosk).promptOpen()) << "ready for another try";
+  EXPECT_TRUE(kiosk.backend().signedIn()) << "a wrong PIN short of the lock keeps the session";
+  EXPECT_FALSE(kiosk.ui().gated());
   auto reads = passcodeReads(kiosk, number);
   ASSERT_EQ(reads.size(), 1U);
   EXPECT_EQ(reads[0].staff, "Kari");
   EXPECT_EQ(reads[0].detail, "refused: wrong PIN");
-
-  askWithPin(kiosk, "11112222");
-  EXPECT_EQ(passcode(kiosk).message(),
-            "Kontoen er låst etter for mange feil PIN-koder, i 15 minutter til. En administrator kan låse den opp før.");
-  askWithPin(kiosk, kKariPin);
-  EXPECT_TRUE(passcode(kiosk).shown().empty()) << "locked, even for the right PIN";
-  EXPECT_NE(passcode(kiosk).message().find("låst"), std::string::npos);
-  reads = passcodeReads(kiosk, number);
-  ASSERT_EQ(reads.size(), 3U) << "every attempt is on the timeline";
-  EXPECT_EQ(reads[2].detail, "refused: the account is locked after wrong PINs");
-  for (const auto& read : reads) EXPECT_EQ(read.detail.find(kPasscode), std::string::npos);
+  EXPECT_EQ(reads[0].detail.find(kPasscode), std::string::npos);
   EXPECT_EQ(passcode(kiosk).message().find("11112222"), std::string::npos);
 
   askWithPin(kiosk, "123");
   EXPECT_EQ(passcode(kiosk).message(), "En PIN-kode har 6 til 32 sifre. Denne ble ikke telt.");
-  EXPECT_EQ(passcodeReads(kiosk, number).size(), 3U) << "a malformed PIN is nobody's: nothing counted or written";
+  EXPECT_EQ(passcodeReads(kiosk, number).size(), 1U) << "a malformed PIN is nobody's: nothing counted or written";
+  EXPECT_TRUE(kiosk.backend().signedIn());
+  EXPECT_EQ(kiosk.staff().find("Kari")->failedPins, 1);
+}
+
+// Someone guessing PINs at an unattended signed-in station: the PIN that locks the account ends
+// the session as the sign-out button would, and the pad that then shows says why.
+TEST(CasePasscode, ThePinThatLocksTheAccountSignsTheMemberOutAndThePadSaysWhy) {
+  HeadlessOptions options = withStaff();
+  options.gateways.staff.maxWrongPins = 2;
+  HeadlessKiosk kiosk(options);
+  const std::string number = registerCase(kiosk, kPasscode);
+  signIn(kiosk, "Kari", kKariPin);
+  openCase(kiosk, number);
+
+  askWithPin(kiosk, "11112222");
+  ASSERT_TRUE(kiosk.backend().signedIn()) << "not yet locked: still signed in";
+  ASSERT_TRUE(passcode(kiosk).promptOpen());
+  askWithPin(kiosk, "11112222");
+  EXPECT_FALSE(kiosk.backend().signedIn()) << "the PIN that locked the account ended the session";
+  EXPECT_EQ(kiosk.backend().staff(), "") << "nobody to attribute a step to";
+  EXPECT_TRUE(kiosk.ui().gated()) << "the PIN pad in place of the case screen";
+  EXPECT_EQ(kiosk.ui().signInScreen().message(),
+            "Kontoen er låst etter for mange feil PIN-koder, i 15 minutter til. En administrator kan låse den opp før.");
+  EXPECT_FALSE(passcode(kiosk).promptOpen()) << "the prompt went with the session";
+  EXPECT_TRUE(passcode(kiosk).message().empty());
+  const auto kari = kiosk.staff().find("Kari");
+  ASSERT_TRUE(kari);
+  EXPECT_TRUE(isLocked(*kari, systemUtcMs()));
+  const auto reads = passcodeReads(kiosk, number);
+  ASSERT_EQ(reads.size(), 2U);
+  EXPECT_EQ(reads[1].detail, "refused: the account is locked after wrong PINs");
+
+  // The case screen's steps are out of reach: Enter goes to the pad (no form opens, no step
+  // runs), and the backend refuses a step with nobody signed in.
+  kiosk.press(input::Key::Enter);
+  kiosk.settle();
+  EXPECT_TRUE(kiosk.ui().gated());
+  EXPECT_FALSE(caseScreen(kiosk).panel().openForm());
+  const auto step = kiosk.backend()
+                        .runStep(Step::Diagnose, [number](CaseService& service, const Actor& actor) {
+                          return service.diagnose(number, "Defekt", Damage::None, actor);
+                        })
+                        .get();
+  ASSERT_FALSE(step);
+  EXPECT_EQ(step.error().kind, ErrorKind::Refused);
+  EXPECT_EQ(kiosk.service().show(number)->status, CaseStatus::Registered);
+  EXPECT_FALSE(kiosk.backend().takeSignOutReason()) << "said once, on the pad";
+}
+
+TEST(CasePasscode, AnAccountDisabledSinceTheSignInIsSignedOutAtItsRead) {
+  HeadlessKiosk kiosk(withStaff());
+  const std::string number = registerCase(kiosk, kPasscode);
+  signIn(kiosk, "Kari", kKariPin);
+  openCase(kiosk, number);
+  ASSERT_TRUE(kiosk.staff().disable("Kari"));  // an admin elsewhere, as kioskctl staff disable
+  askWithPin(kiosk, kKariPin);
+  EXPECT_TRUE(passcode(kiosk).shown().empty()) << "the right PIN of a disabled account reads nothing";
+  EXPECT_FALSE(kiosk.backend().signedIn());
+  EXPECT_TRUE(kiosk.ui().gated());
+  EXPECT_EQ(kiosk.ui().signInScreen().message(), "Kontoen til Kari er deaktivert. Spør en administrator.");
+  EXPECT_FALSE(passcode(kiosk).promptOpen());
+  const auto reads = passcodeReads(kiosk, number);
+  ASSERT_EQ(reads.size(), 1U);
+  EXPECT_EQ(reads[0].detail, "refused: the account is disabled");
 }
 
 TEST(CasePasscode, TheRightPinShowsThePasscodeUntilTheHideTimeThenItIsGone) {
