@@ -5,6 +5,7 @@
 // technician with the right PIN only, logs every attempt, and has nothing after close.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -97,6 +98,24 @@ TEST_F(PasscodeCommandTest, TheRawDatabaseFilesNeverHoldThePasscode) {
   EXPECT_EQ(raw.find("8642"), std::string::npos);
 }
 
+#else
+TEST_F(PasscodeCommandTest, TheServersFilesAndItsWalNeverHoldThePasscode) {
+  auto args = appleMac("C02XK0JHJG5H", "2026-11-24T09:00");
+  const auto flag = std::find(args.begin(), args.end(), "--passcode");
+  ASSERT_NE(flag, args.end());
+  // Its own passcode: the server's WAL is shared by every test of this process.
+  constexpr const char* kOwnPasscode = "walrus-5127";
+  *(flag + 1) = kOwnPasscode;
+  const std::string number = newCase(args);
+  const std::string raw = postgresDatabaseBytes(dbUrl, /*withWal=*/true);
+  ASSERT_NE(raw.find("C02XK0JHJG5H"), std::string::npos) << "the case is in these bytes";
+  ASSERT_NE(raw.find("sealed:v1:"), std::string::npos) << "and its sealed passcode";
+  EXPECT_EQ(raw.find(kOwnPasscode), std::string::npos) << "the clear passcode never reaches the server";
+  EXPECT_EQ(show(number)["has_passcode"], true);
+}
+#endif
+
+#ifndef KIOSK_CLI_TESTS_ON_POSTGRES
 TEST_F(PasscodeCommandTest, ClearPasscodesFromBeforeAreSealedAtTheNextOpenAndGoneFromTheFiles) {
   const std::string open = intake();
   const std::string closed = intake("C02XK0JHJG5J");

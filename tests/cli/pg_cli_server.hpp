@@ -11,5 +11,10 @@ namespace kiosk::test {
 TestPostgresServer& cliPostgres();
 // A new, empty database on that server; its URL.
 std::string freshPostgresDatabase();
+// The bytes of every file of the database at `url` under the server's data directory, after a
+// CHECKPOINT has written every page the server held in memory; with `withWal`, the server's
+// write-ahead log (pg_wal) too, which every database of the server shares. For tests that grep
+// the raw files for what must not be there.
+std::string postgresDatabaseBytes(const std::string& url, bool withWal);
 
 }  // namespace kiosk::test

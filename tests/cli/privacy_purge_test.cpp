@@ -10,17 +10,16 @@
 #include <memory>
 
 #include "store/sqlite_case_store.hpp"
-#ifdef KIOSK_CLI_TESTS_ON_POSTGRES
-#include <libpq-fe.h>
-#endif
 
 namespace kiosk::test {
 namespace {
 
+#ifndef KIOSK_CLI_TESTS_ON_POSTGRES
 std::string bytesOf(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
+#endif
 
 class PrivacyPurgeTest : public CliTest {
  protected:
@@ -146,20 +145,8 @@ TEST_F(PrivacyPurgeTest, NoCopyIsLeftInTheDatabaseFiles) {
   raw = bytesOf(db) + bytesOf(wal);
 #else
   ASSERT_EQ(run({"privacy", "purge", "--closed-before", "2026-11-23"}).code, 0);
-  // Every file of this database under the server's data directory, after a checkpoint has
-  // written every page the server held in memory.
-  const std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(dbUrl.c_str()), &PQfinish);
-  ASSERT_EQ(PQstatus(conn.get()), CONNECTION_OK) << PQerrorMessage(conn.get());
-  PQclear(PQexec(conn.get(), "CHECKPOINT"));
-  const std::unique_ptr<PGresult, decltype(&PQclear)> oid(
-      PQexec(conn.get(), "SELECT oid FROM pg_database WHERE datname = current_database()"), &PQclear);
-  ASSERT_EQ(PQntuples(oid.get()), 1);
-  const auto folder = cliPostgres().folder() / "data" / "base" / PQgetvalue(oid.get(), 0, 0);
-  ASSERT_TRUE(std::filesystem::is_directory(folder)) << folder;
-  std::string raw;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
-    if (entry.is_regular_file()) raw += bytesOf(entry.path());
-  }
+  // Every file of this database under the server's data directory (not pg_wal: see README).
+  const std::string raw = postgresDatabaseBytes(dbUrl, /*withWal=*/false);
 #endif
   for (const auto& text : purgedTexts(n)) {
     EXPECT_EQ(raw.find(text), std::string::npos) << "'" << text << "' is still in the database files";
