@@ -155,7 +155,8 @@ class KioskBackend {
   void signOut();
   [[nodiscard]] std::optional<SignedInStaff> signedIn() const;
   // Why the backend last signed the member out on its own, once (the UI puts it on the PIN pad):
-  // the passcode read whose PIN was answered Locked or Disabled. None since the last take: nullopt.
+  // the passcode read whose PIN was answered Locked or Disabled, or a step or intake whose member's
+  // account was found disabled (Disabled) or gone (Unknown). None since the last take: nullopt.
   [[nodiscard]] std::optional<SignInAnswer> takeSignOutReason();
   // Whether the staff screens need a signed-in member: accounts exist (as last looked).
   [[nodiscard]] bool signInRequired() const { return m_accountsExist; }
@@ -228,6 +229,9 @@ class KioskBackend {
  private:
   // The actor of a write now: `step`, or intake when nullopt (see runStep). On the worker.
   [[nodiscard]] Result<Actor> actorFor(std::optional<Step> step);
+  // Signs `name` out and keeps `why` for takeSignOutReason, only if `name` is still the one signed
+  // in: the header's sign-out (and another member's sign-in) may have come first. On the worker.
+  void signOutBecause(const std::string& name, SignInAnswer why);
   [[nodiscard]] Result<bool> lookForAccounts();
   [[nodiscard]] Result<RepairCase> messagesMayWait(Result<RepairCase> stepped);
   void watchForChanges();

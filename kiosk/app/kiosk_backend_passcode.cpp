@@ -3,8 +3,6 @@
 // PasscodeService's; this only
 // runs it on the worker for the member signed in here, signs them out when their PIN is answered
 // Locked or Disabled, and keeps the PIN and the passcode out of memory once they are used.
-#include <mutex>
-
 #include "kiosk/app/kiosk_backend.hpp"
 
 namespace kiosk {
@@ -24,12 +22,7 @@ std::future<Result<PasscodeReading>> KioskBackend::readPasscode(std::string numb
     if (!answer) return tl::unexpected(answer.error());
     const SignInVerdict judged = answer->signIn.verdict;
     if (judged == SignInVerdict::Locked || judged == SignInVerdict::Disabled) {
-      const std::scoped_lock lock(m_staffMutex);
-      // Only the member the PIN was judged for: the header's sign-out may have come first.
-      if (m_signedIn && m_signedIn->name == member->name) {
-        m_signedIn.reset();
-        m_signOutReason = answer->signIn;
-      }
+      signOutBecause(member->name, answer->signIn);  // only the member the PIN was judged for
     }
     PasscodeReading reading;
     reading.verdict = answer->verdict;

@@ -34,6 +34,13 @@ void KioskBackend::signOut() {
   m_signedIn.reset();
 }
 
+void KioskBackend::signOutBecause(const std::string& name, SignInAnswer why) {
+  const std::scoped_lock lock(m_staffMutex);
+  if (!m_signedIn || m_signedIn->name != name) return;
+  m_signedIn.reset();
+  m_signOutReason = std::move(why);
+}
+
 std::optional<SignInAnswer> KioskBackend::takeSignOutReason() {
   const std::scoped_lock lock(m_staffMutex);
   return std::exchange(m_signOutReason, std::nullopt);
@@ -108,7 +115,15 @@ Result<Actor> KioskBackend::actorFor(std::optional<Step> step) {
   const auto found = m_staffService.find(signedIn->name);
   if (!found && found.error().kind == ErrorKind::Storage) return tl::unexpected(found.error());
   if (!found || found->disabled) {
-    signOut();
+    // The pad says why, in the sign-in's words: disabled, or (the account gone from the store) no
+    // such member, named as they were signed in.
+    SignInAnswer why;
+    why.verdict = found ? SignInVerdict::Disabled : SignInVerdict::Unknown;
+    StaffMember named;
+    named.name = signedIn->name;
+    named.role = signedIn->role;
+    why.member = found ? *found : named;
+    signOutBecause(signedIn->name, std::move(why));
     return refused("'" + signedIn->name + "' can no longer sign in (the account is disabled or gone); nothing was saved");
   }
   if (auto may = checkRoleMay(found->name, found->role, step); !may) return tl::unexpected(may.error());

@@ -27,8 +27,9 @@ class SignInScreen final : public Screen {
 
   // The kiosk signed the member out after `minutes` without input: said on the pad.
   void noteIdleSignOut(const KioskContext& ctx, int minutes);
-  // The backend signed the member out because a PIN of theirs was answered `why` (locked or
-  // disabled, at the case screen's "Show passcode"): said on the pad in its own words.
+  // The backend signed the member out because of `why`: a PIN of theirs answered locked or
+  // disabled at the case screen's "Show passcode", or their account found disabled (or gone) at a
+  // step or intake. Said on the pad in the sign-in's own words.
   void noteSignedOut(const KioskContext& ctx, const SignInAnswer& why);
 
   // Tests.

@@ -72,7 +72,8 @@ void KioskUi::noticeSignOut() {
   const auto member = m_ctx.backend.signedIn();
   std::string name = member ? member->name : std::string();
   // Any way out counts: the button, the idle time, the backend finding the account disabled
-  // at a step, or a passcode read's PIN answered locked or disabled (both on the worker).
+  // at a step, or a passcode read's PIN answered locked or disabled (both on the worker, both
+  // with a reason for the pad).
   if (!m_lastMember.empty() && name != m_lastMember) {
     for (const auto& s : m_screens) s->onSignOut(m_ctx);
   }

@@ -3,7 +3,8 @@
 // every staff screen (not the customer status screen, F4), a right PIN opens them with the
 // member's name and role in the header and the steps recorded as that member, wrong / locked /
 // disabled / unknown are said in words, the sign-out button and the idle time sign out, and the
-// backend itself refuses a write while nobody is signed in.
+// backend itself refuses a write while nobody is signed in (and signs out a member disabled
+// meanwhile at their next step, the pad saying why).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -197,6 +198,49 @@ TEST(SignInScreen, AMemberDisabledWhileSignedInIsSignedOutAtTheNextStep) {
   EXPECT_EQ(step.error().kind, ErrorKind::Refused);
   EXPECT_FALSE(kiosk.backend().signedIn());
   EXPECT_EQ(kiosk.service().show(number)->status, CaseStatus::Registered);
+}
+
+// The same from the case screen: Enter opens the diagnose form, a finding, Enter sends it. The
+// step is refused and the member signed out, and the pad now in front says why (before, it was
+// just there, with no word of the account).
+void aStepByAMemberDisabledMeanwhile(const std::string& language, const std::string& said) {
+  HeadlessOptions options = withStaff();
+  options.language = language;
+  HeadlessKiosk kiosk(options);
+  kiosk.settle();
+  typePin(kiosk, kKariPin);
+  ASSERT_TRUE(kiosk.backend().signedIn());
+  const auto created = kiosk.service().registerCase(macIntake(), Actor{"Skranke", kiosk.clock().now()});
+  ASSERT_TRUE(created);
+  const std::string number = created->number;
+  kiosk.ctx().nav.openCase(number);
+  kiosk.settle();
+  auto* screen = kiosk.screenAs<CaseScreen>();
+  ASSERT_NE(screen, nullptr);
+  ASSERT_FALSE(kiosk.ui().gated());
+  ASSERT_TRUE(kiosk.staff().disable("Kari"));  // an admin elsewhere, as kioskctl staff disable
+  ASSERT_EQ(screen->panel().offered().front(), Step::Diagnose);
+  kiosk.press(input::Key::Enter);
+  kiosk.settle();
+  ASSERT_EQ(screen->panel().openForm(), Step::Diagnose);
+  kiosk.type("Logic board dead");
+  kiosk.press(input::Key::Enter);
+  kiosk.settle();
+  EXPECT_FALSE(kiosk.backend().signedIn()) << "the step signed the disabled member out";
+  EXPECT_EQ(kiosk.backend().staff(), "");
+  EXPECT_TRUE(kiosk.ui().gated()) << "the PIN pad in place of the case screen";
+  EXPECT_EQ(kiosk.ui().signInScreen().message(), said);
+  const auto stored = kiosk.service().show(number);
+  ASSERT_TRUE(stored) << stored.error().message;
+  EXPECT_EQ(stored->status, CaseStatus::Registered) << "the step was not done";
+  EXPECT_TRUE(std::none_of(stored->events.begin(), stored->events.end(),
+                           [](const CaseEvent& e) { return e.kind == "diagnose"; }));
+  EXPECT_FALSE(kiosk.backend().takeSignOutReason()) << "said once, on the pad";
+}
+
+TEST(SignInScreen, AMemberDisabledWhileSignedInIsSignedOutAtAStepOnTheCaseScreenAndThePadSaysWhy) {
+  aStepByAMemberDisabledMeanwhile("nb", "Kontoen til Kari er deaktivert. Spør en administrator.");
+  aStepByAMemberDisabledMeanwhile("en", "Kari's account is disabled. Ask an admin.");
 }
 
 TEST(SignInScreen, TheStationsStaffNameMustBeAnEnabledAccountOnceAnyExists) {
