@@ -26,9 +26,14 @@ struct AuditEntry {
   std::string chainHash;  // set by the store: BLAKE2b over the entry and the one before
 };
 
-// Every kind of entry the program appends (kioskctl audit log --kind takes these).
-inline constexpr std::array<const char*, 5> kAuditLogKinds = {"sign-in", "passcode-read", "privacy-export",
-                                                              "privacy-purge", "checkpoint"};
+// The kinds of entry the program appends, and all of them (kioskctl audit log --kind takes these).
+inline constexpr const char* kSignInEntry = "sign-in";
+inline constexpr const char* kPasscodeReadEntry = "passcode-read";
+inline constexpr const char* kPrivacyExportEntry = "privacy-export";
+inline constexpr const char* kPrivacyPurgeEntry = "privacy-purge";
+inline constexpr const char* kCheckpointEntry = "checkpoint";
+inline constexpr std::array<const char*, 5> kAuditLogKinds = {kSignInEntry, kPasscodeReadEntry, kPrivacyExportEntry,
+                                                              kPrivacyPurgeEntry, kCheckpointEntry};
 
 class AuditLog {
  public:

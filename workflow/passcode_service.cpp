@@ -97,7 +97,7 @@ Result<PasscodeReadAnswer> PasscodeService::read(std::string_view number, std::s
     entry.atMs = nowMs;
     // As the sign-in's entry: a name that is no account is not written down.
     if (signIn->member) entry.staff = signIn->member->name;
-    entry.kind = kPasscodeReadEvent;
+    entry.kind = kPasscodeReadEntry;
     entry.subject = *canonical;
     entry.detail = passcodeReadOutcome(answer);
     // Not shown unless logged: a read the log does not hold would be a read no one can account for.

@@ -17,7 +17,7 @@
 namespace kiosk {
 
 // The timeline's event kinds for passcodes (their details never hold one).
-inline constexpr const char* kPasscodeReadEvent = "passcode-read";
+inline constexpr const char* kPasscodeReadEvent = kPasscodeReadEntry;  // the audit log's word too
 inline constexpr const char* kPasscodeSealedEvent = "passcode-sealed";
 inline constexpr const char* kPasscodeErasedEvent = "passcode-erased";
 

@@ -89,10 +89,6 @@ class PrivacyService {
   UtcClock m_nowMs;
 };
 
-// The audit log's kinds for personal data.
-inline constexpr const char* kPrivacyExportEntry = "privacy-export";
-inline constexpr const char* kPrivacyPurgeEntry = "privacy-purge";
-
 // The retention duty of a station: runs the purge for cases closed more than retainClosedDays
 // ago at most once per calendar day (of the actor's time). One per station process; several
 // stations each run it once a day, and all but the first find nothing to purge.

@@ -82,7 +82,7 @@ Result<SignInAnswer> StaffService::logged(Result<SignInAnswer> answer, std::int6
   if (m_audit == nullptr || !answer) return answer;
   AuditEntry entry;
   entry.atMs = nowMs;
-  entry.kind = "sign-in";
+  entry.kind = kSignInEntry;
   // The account's name as stored; a name that is no account is not written down (it may be
   // anything someone typed).
   if (answer->member) entry.staff = entry.subject = answer->member->name;
