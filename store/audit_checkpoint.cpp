@@ -115,6 +115,16 @@ void checkLogAgainstCheckpoint(const CheckpointState& state, const AuditEntry* e
   }
 }
 
+AuditEntry checkpointLogEntry(const StoredCheckpoint& c, const std::string& staff, std::size_t casesCovered) {
+  AuditEntry entry;
+  entry.atMs = c.atMs;
+  entry.staff = staff;
+  entry.kind = kCheckpointEntry;
+  entry.subject = c.hash;
+  entry.detail = std::to_string(casesCovered) + " cases, " + std::to_string(c.cases.size()) + " moved";
+  return entry;
+}
+
 void verifyLogWalk(const AuditEntryFetch& fetch, const CheckpointState* state, AuditReport& report) {
   constexpr std::size_t kPage = 1000;
   LogCursor cursor;

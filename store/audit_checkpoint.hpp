@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/audit_verify.hpp"
@@ -33,6 +34,34 @@ struct StoredCheckpoint {
   std::vector<CaseHead> cases;  // the heads that moved, by case seq
   std::string hash;
 };
+
+// The statements checkpoints are made and read with. None takes a parameter, so both stores run
+// the same text.
+// The log's last entry: seq, chain_hash.
+inline constexpr std::string_view kLastLogEntrySql = "SELECT seq, chain_hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+// The last checkpoint: seq, hash.
+inline constexpr std::string_view kLastCheckpointSql = "SELECT seq, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1";
+// Every case's head now (CaseHead's columns), by case seq.
+inline constexpr std::string_view kCurrentHeadsSql =
+    "SELECT r.seq, r.number, e.position + 1, e.chain_hash FROM repair_case r JOIN case_event e "
+    "ON e.case_seq = r.seq AND e.position = (SELECT max(position) FROM case_event WHERE case_seq = r.seq) "
+    "ORDER BY r.seq";
+// Each case's head as the last checkpoint that stored it recorded it (CaseHead's columns).
+inline constexpr std::string_view kRecordedHeadsSql =
+    "SELECT c.case_seq, c.number, c.event_count, c.chain_hash FROM audit_checkpoint_case c "
+    "WHERE c.checkpoint_seq = (SELECT max(checkpoint_seq) FROM audit_checkpoint_case WHERE case_seq = c.case_seq)";
+// Every checkpoint (StoredCheckpoint's columns but its cases), by seq; and every stored head, by
+// checkpoint: checkpoint_seq, then CaseHead's columns.
+inline constexpr std::string_view kCheckpointsSql =
+    "SELECT seq, at_ms, previous_hash, log_seq, log_hash, hash FROM audit_checkpoint ORDER BY seq";
+inline constexpr std::string_view kCheckpointHeadsSql =
+    "SELECT checkpoint_seq, case_seq, number, event_count, chain_hash FROM audit_checkpoint_case "
+    "ORDER BY checkpoint_seq, case_seq";
+
+// The log entry that records checkpoint `c` (its head the subject), made by `staff`, covering
+// `casesCovered` cases.
+[[nodiscard]] AuditEntry checkpointLogEntry(const StoredCheckpoint& c, const std::string& staff,
+                                            std::size_t casesCovered);
 
 // BLAKE2b over everything in the checkpoint but its hash.
 [[nodiscard]] std::string checkpointHash(const StoredCheckpoint& c);

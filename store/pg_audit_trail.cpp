@@ -53,7 +53,7 @@ std::vector<CaseHead> readHeads(const PgResult& rows) {
 std::vector<StoredCheckpoint> selectCheckpoints(PgConnection& db) {
   std::vector<StoredCheckpoint> all;
   std::map<std::int64_t, std::size_t> index;
-  const PgResult rows = db.exec("SELECT seq, at_ms, previous_hash, log_seq, log_hash, hash FROM audit_checkpoint ORDER BY seq");
+  const PgResult rows = db.exec(kCheckpointsSql);
   for (int r = 0; r < rows.rows(); ++r) {
     StoredCheckpoint c;
     c.seq = rows.integer(r, 0);
@@ -65,9 +65,7 @@ std::vector<StoredCheckpoint> selectCheckpoints(PgConnection& db) {
     index[c.seq] = all.size();
     all.push_back(std::move(c));
   }
-  const PgResult heads = db.exec(
-      "SELECT checkpoint_seq, case_seq, number, event_count, chain_hash FROM audit_checkpoint_case "
-      "ORDER BY checkpoint_seq, case_seq");
+  const PgResult heads = db.exec(kCheckpointHeadsSql);
   for (int r = 0; r < heads.rows(); ++r) {
     const auto it = index.find(heads.integer(r, 0));
     if (it == index.end()) continue;
@@ -83,26 +81,19 @@ AuditCheckpoint recordPgCheckpoint(PgConnection& db, std::int64_t atMs, const st
   StoredCheckpoint c;
   c.seq = 1;
   c.atMs = atMs;
-  const PgResult last = db.exec("SELECT seq, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1");
+  const PgResult last = db.exec(kLastCheckpointSql);
   if (last.rows() > 0) {
     c.seq = last.integer(0, 0) + 1;
     c.previousHash = last.text(0, 1);
   }
-  const PgResult log = db.exec("SELECT seq, chain_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  const PgResult log = db.exec(kLastLogEntrySql);
   if (log.rows() > 0) {
     c.logSeq = log.integer(0, 0);
     c.logHash = log.text(0, 1);
   }
-  const auto current = readHeads(db.exec(
-      "SELECT r.seq, r.number, e.position + 1, e.chain_hash FROM repair_case r JOIN case_event e "
-      "ON e.case_seq = r.seq AND e.position = (SELECT max(position) FROM case_event WHERE case_seq = r.seq) "
-      "ORDER BY r.seq"));
+  const auto current = readHeads(db.exec(kCurrentHeadsSql));
   std::map<std::int64_t, CaseHead> recorded;
-  for (CaseHead& h : readHeads(db.exec(
-           "SELECT c.case_seq, c.number, c.event_count, c.chain_hash FROM audit_checkpoint_case c "
-           "WHERE c.checkpoint_seq = (SELECT max(checkpoint_seq) FROM audit_checkpoint_case WHERE case_seq = c.case_seq)"))) {
-    recorded[h.caseSeq] = std::move(h);
-  }
+  for (CaseHead& h : readHeads(db.exec(kRecordedHeadsSql))) recorded[h.caseSeq] = std::move(h);
   c.cases = movedHeads(current, recorded);
   c.hash = checkpointHash(c);
   db.exec("INSERT INTO audit_checkpoint (seq, at_ms, previous_hash, log_seq, log_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -112,18 +103,12 @@ AuditCheckpoint recordPgCheckpoint(PgConnection& db, std::int64_t atMs, const st
             "VALUES ($1, $2, $3, $4, $5)",
             PgParams().integer(c.seq).integer(h.caseSeq).text(h.number).integer(h.eventCount).text(h.chainHash));
   }
-  AuditEntry entry;
-  entry.atMs = atMs;
-  entry.staff = staff;
-  entry.kind = "checkpoint";
-  entry.subject = c.hash;
-  entry.detail = std::to_string(current.size()) + " cases, " + std::to_string(c.cases.size()) + " moved";
-  (void)appendPgAuditEntry(db, entry);
+  (void)appendPgAuditEntry(db, checkpointLogEntry(c, staff, current.size()));
   return AuditCheckpoint{c.seq, atMs, c.hash, current.size(), c.cases.size(), c.logSeq};
 }
 
 AuditEntry appendPgAuditEntry(PgConnection& db, AuditEntry entry) {
-  const PgResult last = db.exec("SELECT seq, chain_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  const PgResult last = db.exec(kLastLogEntrySql);
   std::string previous;
   entry.seq = 1;
   if (last.rows() > 0) {

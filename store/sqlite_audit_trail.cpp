@@ -42,20 +42,14 @@ AuditEntry readEntry(const SqliteStatement& row) {
 }
 
 std::vector<CaseHead> currentHeads(SqliteConnection& db) {
-  SqliteStatement select(db,
-                         "SELECT r.seq, r.number, e.position + 1, e.chain_hash FROM repair_case r JOIN case_event e "
-                         "ON e.case_seq = r.seq AND e.position = (SELECT max(position) FROM case_event WHERE "
-                         "case_seq = r.seq) ORDER BY r.seq");
+  SqliteStatement select(db, kCurrentHeadsSql);
   std::vector<CaseHead> heads;
   while (select.step()) heads.push_back(CaseHead{select.integer(0), select.text(1), select.integer(2), select.text(3)});
   return heads;
 }
 
 std::map<std::int64_t, CaseHead> recordedHeads(SqliteConnection& db) {
-  SqliteStatement select(db,
-                         "SELECT c.case_seq, c.number, c.event_count, c.chain_hash FROM audit_checkpoint_case c "
-                         "WHERE c.checkpoint_seq = (SELECT max(checkpoint_seq) FROM audit_checkpoint_case WHERE "
-                         "case_seq = c.case_seq)");
+  SqliteStatement select(db, kRecordedHeadsSql);
   std::map<std::int64_t, CaseHead> heads;
   while (select.step()) {
     heads[select.integer(0)] = CaseHead{select.integer(0), select.text(1), select.integer(2), select.text(3)};
@@ -67,8 +61,7 @@ std::vector<StoredCheckpoint> selectCheckpoints(SqliteConnection& db) {
   std::vector<StoredCheckpoint> all;
   std::map<std::int64_t, std::size_t> index;
   {
-    SqliteStatement select(db,
-                           "SELECT seq, at_ms, previous_hash, log_seq, log_hash, hash FROM audit_checkpoint ORDER BY seq");
+    SqliteStatement select(db, kCheckpointsSql);
     while (select.step()) {
       StoredCheckpoint c;
       c.seq = select.integer(0);
@@ -81,9 +74,7 @@ std::vector<StoredCheckpoint> selectCheckpoints(SqliteConnection& db) {
       all.push_back(std::move(c));
     }
   }
-  SqliteStatement rows(db,
-                       "SELECT checkpoint_seq, case_seq, number, event_count, chain_hash FROM audit_checkpoint_case "
-                       "ORDER BY checkpoint_seq, case_seq");
+  SqliteStatement rows(db, kCheckpointHeadsSql);
   while (rows.step()) {
     const auto it = index.find(rows.integer(0));
     if (it == index.end()) continue;
@@ -99,12 +90,12 @@ AuditCheckpoint recordSqliteCheckpoint(SqliteConnection& db, std::int64_t atMs, 
   c.seq = 1;
   c.atMs = atMs;
   {
-    SqliteStatement last(db, "SELECT seq, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1");
+    SqliteStatement last(db, kLastCheckpointSql);
     if (last.step()) {
       c.seq = last.integer(0) + 1;
       c.previousHash = last.text(1);
     }
-    SqliteStatement log(db, "SELECT seq, chain_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    SqliteStatement log(db, kLastLogEntrySql);
     if (log.step()) {
       c.logSeq = log.integer(0);
       c.logHash = log.text(1);
@@ -135,18 +126,12 @@ AuditCheckpoint recordSqliteCheckpoint(SqliteConnection& db, std::int64_t atMs, 
     row.run();
     row.reset();
   }
-  AuditEntry entry;
-  entry.atMs = atMs;
-  entry.staff = staff;
-  entry.kind = "checkpoint";
-  entry.subject = c.hash;
-  entry.detail = std::to_string(current.size()) + " cases, " + std::to_string(c.cases.size()) + " moved";
-  (void)appendSqliteAuditEntry(db, entry);
+  (void)appendSqliteAuditEntry(db, checkpointLogEntry(c, staff, current.size()));
   return AuditCheckpoint{c.seq, atMs, c.hash, current.size(), c.cases.size(), c.logSeq};
 }
 
 AuditEntry appendSqliteAuditEntry(SqliteConnection& db, AuditEntry entry) {
-  SqliteStatement last(db, "SELECT seq, chain_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  SqliteStatement last(db, kLastLogEntrySql);
   std::string previous;
   entry.seq = 1;
   if (last.step()) {
