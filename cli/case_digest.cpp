@@ -1,23 +1,22 @@
 #include "cli/case_digest.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <array>
+#include <exception>
 #include <optional>
 #include <string_view>
 #include <tuple>
 
+#include "crypto/blake2b.hpp"
+#include "store/canonical_text.hpp"
+
 namespace kiosk::cli {
 namespace {
 
-// The canonical form's writer: "name len:value\n", or "name ~\n" for an absent value.
+// The canonical form (store/canonical_text.hpp) with the value types a case has.
 class Canonical {
  public:
-  void text(std::string_view name, std::string_view value) {
-    m_out.append(name).append(" ").append(std::to_string(value.size())).append(":").append(value).append("\n");
-  }
-  void absent(std::string_view name) { m_out.append(name).append(" ~\n"); }
+  void text(std::string_view name, std::string_view value) { m_text.text(name, value); }
+  void absent(std::string_view name) { m_text.absent(name); }
   void number(std::string_view name, long long value) { text(name, std::to_string(value)); }
   void flag(std::string_view name, bool value) { text(name, value ? "true" : "false"); }
   void date(std::string_view name, const Date& day) {
@@ -45,10 +44,10 @@ class Canonical {
     number(name, static_cast<long long>(values.size()));
     for (const auto& v : values) text("-", v);
   }
-  [[nodiscard]] std::string take() { return std::move(m_out); }
+  [[nodiscard]] std::string take() { return m_text.take(); }
 
  private:
-  std::string m_out;
+  CanonicalText m_text;
 };
 
 void writeCaseFields(Canonical& w, const RepairCase& c) {
@@ -161,18 +160,14 @@ void writeMessages(Canonical& w, std::vector<OutboxMessage> messages) {
   }
 }
 
+// crypto/blake2b (BLAKE2b-256, the audit chain's hash too); it throws only when libsodium
+// cannot be initialised or fails, which the checksum reports as a storage error.
 Result<std::string> blake2b256Hex(std::string_view data) {
-  // sodium_init picks the fastest implementation for this CPU; safe to call again and from
-  // several threads.
-  if (sodium_init() < 0) return storageError("libsodium could not be initialised");
-  std::array<unsigned char, crypto_generichash_BYTES> hash{};
-  if (crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                         nullptr, 0) != 0) {
-    return storageError("libsodium could not hash the case history");
+  try {
+    return blake2bHex(data);
+  } catch (const std::exception& e) {
+    return storageError(std::string("cannot hash the case history: ") + e.what());
   }
-  std::array<char, crypto_generichash_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
-  return std::string(hex.data());
 }
 
 }  // namespace

@@ -4,24 +4,11 @@
 #include <optional>
 
 #include "crypto/blake2b.hpp"
+#include "store/canonical_text.hpp"
 #include "store/case_columns.hpp"
 
 namespace kiosk {
 namespace {
-
-// "name len:value\n", or "name ~\n" for an absent value: lengths make it unambiguous whatever a
-// value holds, and nothing depends on a JSON library's formatting.
-class CanonicalWriter {
- public:
-  void text(std::string_view name, std::string_view value) {
-    m_out.append(name).append(" ").append(std::to_string(value.size())).append(":").append(value).append("\n");
-  }
-  void absent(std::string_view name) { m_out.append(name).append(" ~\n"); }
-  [[nodiscard]] const std::string& out() const { return m_out; }
-
- private:
-  std::string m_out;
-};
 
 // Visits the case columns (store/case_columns.hpp) into two canonical texts: the personal
 // columns (kPersonalColumns) and the rest. `withVersion` false leaves the version out.
@@ -88,14 +75,14 @@ class CanonicalColumns {
   [[nodiscard]] const std::string& rest() const { return m_rest.out(); }
 
  private:
-  CanonicalWriter& writer(std::string_view name) {
+  CanonicalText& writer(std::string_view name) {
     const bool personal = std::find(kPersonalColumns.begin(), kPersonalColumns.end(), name) != kPersonalColumns.end();
     return personal ? m_personal : m_rest;
   }
 
   bool m_withVersion;
-  CanonicalWriter m_personal;
-  CanonicalWriter m_rest;
+  CanonicalText m_personal;
+  CanonicalText m_rest;
 };
 
 CanonicalColumns canonical(const RepairCase& c, bool withVersion) {
@@ -122,7 +109,7 @@ std::string stateDigest(const RepairCase& c, std::string_view personal, std::siz
   // The version is in: a transaction that changed nothing else (a passcode read) still moved
   // it, so cutting off its event leaves a row its last seal does not match. The event count
   // catches the end of a transaction that appended several.
-  CanonicalWriter w;
+  CanonicalText w;
   w.text("state", "kiosk-state-v1");
   w.text("personal", personal);
   w.text("events", std::to_string(eventCount));
@@ -130,14 +117,14 @@ std::string stateDigest(const RepairCase& c, std::string_view personal, std::siz
 }
 
 std::string genesisHash(std::string_view number) {
-  CanonicalWriter w;
+  CanonicalText w;
   w.text("genesis", number);
   return blake2bHex(w.out());
 }
 
 std::string chainHash(std::string_view previous, std::string_view number, std::size_t position, const CaseEvent& e,
                       std::string_view detailCommitment, std::string_view stateDigest) {
-  CanonicalWriter w;
+  CanonicalText w;
   w.text("chain", "kiosk-audit-v1");
   w.text("previous", previous);
   w.text("number", number);
