@@ -1,5 +1,7 @@
 #include "kiosk/app/secret_text.hpp"
 
+#include "crypto/secure_wipe.hpp"
+
 namespace kiosk {
 
 SecretText::SecretText(SecretText&& other) noexcept {
@@ -17,12 +19,7 @@ SecretText& SecretText::operator=(SecretText&& other) noexcept {
   return *this;
 }
 
-void SecretText::wipe(char* buffer, std::size_t size) noexcept {
-  // Through a volatile pointer: stores to memory about to be freed or reused are otherwise
-  // removed by the optimiser as dead.
-  volatile char* p = buffer;
-  for (std::size_t i = 0; i < size; ++i) p[i] = '\0';
-}
+void SecretText::wipe(char* buffer, std::size_t size) noexcept { secureWipe(buffer, size); }
 
 void SecretText::wipe(std::string& text) noexcept {
   wipe(text.data(), text.size());
