@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "workflow/clock.hpp"
 #include "workflow/customer_lookup.hpp"
 #include "workflow/outbox.hpp"
 #include "workflow/outbox_relay.hpp"
@@ -68,7 +69,7 @@ int showStatus(Context& ctx, const StatusOptions& o) {
               << " with that customer code; check both on the receipt (the code is under the case number)\n";
       return kBadInput;
     case LookupVerdict::Locked: {
-      const auto minutes = std::max<std::int64_t>(1, (answer->lockRemainingMs + 59'999) / 60'000);
+      const auto minutes = wholeMinutesLeft(answer->lockRemainingMs);
       if (ctx.options.json) {
         ctx.out << nlohmann::json{{"result", "locked"},
                                   {"number", answer->number},

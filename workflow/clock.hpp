@@ -1,5 +1,8 @@
 #pragma once
 // The Clock port: what time it is in Europe/Oslo. Tests and `--at` pass fixed times.
+#include <algorithm>
+#include <cstdint>
+
 #include "workflow/calendar.hpp"
 
 namespace kiosk {
@@ -28,5 +31,11 @@ class FixedClock final : public Clock {
  private:
   LocalTime m_at;
 };
+
+// Whole minutes in `remainingMs`, rounded up and at least 1: how the time left on a lock is said
+// ("locked for 14 more minutes"), so a lock with seconds to go never reads as 0 minutes.
+[[nodiscard]] inline std::int64_t wholeMinutesLeft(std::int64_t remainingMs) {
+  return std::max<std::int64_t>(1, (remainingMs + 59'999) / 60'000);
+}
 
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 #include "kiosk/ui/imgui_input.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "workflow/case_number.hpp"
+#include "workflow/clock.hpp"
 #include "workflow/customer_code.hpp"
 
 namespace kiosk {
@@ -121,7 +122,7 @@ void CustomerStatusScreen::takeAnswer(KioskContext& ctx) {
         break;
       case LookupVerdict::NoMatch: m_page = Page::NoMatch; break;
       case LookupVerdict::Locked:
-        m_lockMinutes = std::max<std::int64_t>(1, (answer.lockRemainingMs + 59'999) / 60'000);
+        m_lockMinutes = wholeMinutesLeft(answer.lockRemainingMs);
         m_page = Page::Locked;
         break;
     }

@@ -1,19 +1,16 @@
 #include "kiosk/screens/sign_in_words.hpp"
 
-#include <algorithm>
 #include <cstdint>
 
 #include "kiosk/ui/widgets.hpp"
+#include "workflow/clock.hpp"
 #include "workflow/outbox_relay.hpp"
 
 namespace kiosk {
 namespace {
 
 // Whole minutes from now until `untilMs` (UTC), at least 1: "locked for 14 more minutes".
-int minutesUntil(std::int64_t untilMs) {
-  const std::int64_t left = untilMs - systemUtcMs();
-  return static_cast<int>(std::max<std::int64_t>(1, (left + 59'999) / 60'000));
-}
+std::int64_t minutesUntil(std::int64_t untilMs) { return wholeMinutesLeft(untilMs - systemUtcMs()); }
 
 }  // namespace
 
